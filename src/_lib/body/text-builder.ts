@@ -1,0 +1,111 @@
+/** A range of the text being built; `start` stays -1 until content arrives. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+const WHITESPACE = /\s+/g;
+
+/**
+ * Builds the clean text of one block from the pieces the HTML gives it:
+ * whitespace runs collapse to one space, leading and trailing whitespace
+ * goes, `<br>` becomes `\n`, inline pieces join with nothing added.
+ * Spans record where marked content (a mention's label) lands.
+ */
+export class TextBuilder {
+  private parts: string[] = [];
+  private size = 0;
+  private content = 0;
+  private pendingSpace = false;
+  private pendingBreaks = 0;
+  private afterSeparator = true;
+  private waiting: Span[] = [];
+
+  /** Characters of real content so far (separators not counted). */
+  get contentLength(): number {
+    return this.content;
+  }
+
+  /** The offset where the next character would go. */
+  get length(): number {
+    return this.size;
+  }
+
+  append(raw: string): void {
+    let text = raw.replace(WHITESPACE, ' ');
+    if (text.length === 0) return;
+    if (text.charCodeAt(0) === 32) {
+      this.pendingSpace = true;
+      text = text.slice(1);
+      if (text.length === 0) return;
+    }
+    const trailing = text.charCodeAt(text.length - 1) === 32;
+    if (trailing) text = text.slice(0, -1);
+    this.flushPending();
+    for (const span of this.waiting) span.start = this.size;
+    this.waiting.length = 0;
+    this.parts.push(text);
+    this.size += text.length;
+    this.content += text.length;
+    this.afterSeparator = false;
+    this.pendingSpace = trailing;
+  }
+
+  /** A `<br>`: a newline, kept only if content follows. */
+  lineBreak(): void {
+    this.pendingBreaks++;
+  }
+
+  /** A soft boundary between inline blocks (e.g. two `<p>` inside a table cell). */
+  space(): void {
+    this.pendingSpace = true;
+  }
+
+  /** A hard separator (table cell `\t`, row `\n`): always kept, eats pending whitespace. */
+  separator(char: string): void {
+    this.pendingSpace = false;
+    this.pendingBreaks = 0;
+    this.parts.push(char);
+    this.size += char.length;
+    this.afterSeparator = true;
+  }
+
+  /** Starts a span at the next content character. */
+  openSpan(): Span {
+    const span: Span = { start: -1, end: -1 };
+    this.waiting.push(span);
+    return span;
+  }
+
+  /** Ends a span here; a span that never got content keeps `start === -1`. */
+  closeSpan(span: Span): void {
+    const index = this.waiting.indexOf(span);
+    if (index !== -1) this.waiting.splice(index, 1);
+    if (span.start !== -1) span.end = this.size;
+  }
+
+  /** Returns the text and resets the builder for the next block. */
+  take(): string {
+    const text = this.parts.length === 1 ? this.parts[0]! : this.parts.join('');
+    this.parts = [];
+    this.size = 0;
+    this.content = 0;
+    this.pendingSpace = false;
+    this.pendingBreaks = 0;
+    this.afterSeparator = true;
+    this.waiting.length = 0;
+    return text;
+  }
+
+  private flushPending(): void {
+    if (!this.afterSeparator) {
+      const gap = this.pendingBreaks > 0 ? '\n'.repeat(this.pendingBreaks) : this.pendingSpace ? ' ' : '';
+      if (gap) {
+        this.parts.push(gap);
+        this.size += gap.length;
+      }
+    }
+    this.pendingSpace = false;
+    this.pendingBreaks = 0;
+  }
+}

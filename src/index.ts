@@ -1,0 +1,44 @@
+/**
+ * emnews: parse archived eastmoney (东方财富) news posts into typed, clean,
+ * JSON-serializable data.
+ *
+ * @example
+ * ```ts
+ * import { readFileSync } from 'node:fs';
+ * import { parsePost } from 'emnews';
+ *
+ * const post = parsePost(readFileSync('2022-05-23-202205232388370082.md'), {
+ *   fileName: '2022-05-23-202205232388370082.md',
+ * });
+ * console.log(post.title, post.date?.utc, post.entities.map((e) => e.secid));
+ * ```
+ *
+ * @packageDocumentation
+ */
+
+export { parsePost } from './parse-post.js';
+export type { ParseOptions } from './parse-post.js';
+export { parseBody } from './parse-body.js';
+export type { BodyOptions } from './parse-body.js';
+export { PostParseError } from './errors.js';
+export type { ErrorCode, InputErrorCode, WarningCode } from './errors.js';
+export type {
+  Body,
+  Entity,
+  EntityKind,
+  Exchange,
+  FrontMatter,
+  Image,
+  JsonValue,
+  Link,
+  MarketType,
+  Mention,
+  Paragraph,
+  Post,
+  PostDate,
+  PostUrl,
+  Source,
+  TableBlock,
+  TextBlock,
+  Warning,
+} from './types.js';

@@ -1,0 +1,199 @@
+import { readTrailingOutlet } from './_lib/attribution.js';
+import { walkBody } from './_lib/body/walker.js';
+import { DEFAULT_TIME_ZONE, checkTimeZone, readDate } from './_lib/date.js';
+import { readFrontMatter } from './_lib/front-matter.js';
+import { readInput, resolveMaxInputBytes } from './_lib/input.js';
+import { splitPost, type Layout } from './_lib/layout.js';
+import { checkBoolean, checkOptions, checkString } from './_lib/options.js';
+import { absoluteUrl, readFileName, readPostUrl, type FileNameInfo } from './_lib/url.js';
+import { createWarnings, type Warnings } from './_lib/warnings.js';
+import { BODY_OPTION_NAMES, type BodyOptions } from './parse-body.js';
+import type { FrontMatter, JsonValue, Link, Post, PostDate, PostUrl } from './types.js';
+
+/**
+ * Options of {@link parsePost}.
+ *
+ * @example
+ * ```ts
+ * const options: ParseOptions = {
+ *   fileName: '2022-05-23-NW202205232388370082.md',
+ *   timeZone: 'Asia/Shanghai',
+ *   strict: false,
+ * };
+ * ```
+ */
+export interface ParseOptions extends BodyOptions {
+  /**
+   * The IANA time zone of dates written without an offset. Resolved with
+   * date-fns-tz, never the host's zone. An unknown zone throws `invalid-option`.
+   * @default 'Asia/Shanghai'
+   */
+  timeZone?: string;
+  /**
+   * The post's file name (`YYYY-MM-DD-<id>.md`, a path is fine). Supplies
+   * `articleId`/`infoCode` and a fallback date when the post lacks them.
+   */
+  fileName?: string;
+}
+
+const POST_OPTION_NAMES: readonly string[] = [...BODY_OPTION_NAMES, 'timeZone', 'fileName'];
+const HTML_TAG = /<[A-Za-z!/]/;
+
+/**
+ * Parses one archived eastmoney post (a Jekyll Markdown file) into plain,
+ * JSON-serializable data. Recovers from messy input with coded warnings.
+ *
+ * @param input - The post's text, or its bytes as UTF-8.
+ * @param options - See {@link ParseOptions}.
+ * @returns The parsed post.
+ * @throws {@link PostParseError} for input that is not a post (not a string
+ *   or bytes, invalid UTF-8, larger than `maxInputBytes`), invalid options,
+ *   or (with `strict`) the first warning.
+ *
+ * @example
+ * ```ts
+ * import { parsePost } from 'emnews';
+ *
+ * const post = parsePost(
+ *   [
+ *     '---',
+ *     'layout: post',
+ *     'title: "示例公司发布新品"',
+ *     'date: 2022-05-23 17:03:48 +0800',
+ *     'categories: emnews',
+ *     'tags: 东财滚动新闻',
+ *     '---',
+ *     '> 示例公司发布新品。（示例日报）',
+ *     '',
+ *     '<p><span id="stock_0.000001"><a href="http://quote.eastmoney.com/unify/r/0.000001" class="keytip" ' +
+ *       'data-code="0,000001">示例公司</a></span>发布新品。</p><p class="em_media">（文章来源：示例日报）</p>',
+ *     '',
+ *     '<http://finance.eastmoney.com/news/1355,202205230000000001.html>',
+ *   ].join('\n'),
+ * );
+ * post.title; // '示例公司发布新品'
+ * post.date?.utc; // '2022-05-23T09:03:48.000Z'
+ * post.paragraphs[0]; // { kind: 'paragraph', text: '示例公司发布新品。', mentions: [{ entity: 0, start: 0, end: 4 }] }
+ * post.entities[0]; // { kind: 'stock', market: 0, code: '000001', exchange: 'SZ', secid: '0.000001', label: '示例公司', … }
+ * post.source?.name; // '示例日报'
+ * post.url?.articleId; // '202205230000000001'
+ * ```
+ */
+export function parsePost(input: string | Uint8Array, options?: ParseOptions): Post {
+  const checked = checkOptions(options, POST_OPTION_NAMES);
+  const strict = checkBoolean('strict', checked.strict);
+  const maxInputBytes = resolveMaxInputBytes(checked.maxInputBytes);
+  const timeZone = checked.timeZone === undefined ? DEFAULT_TIME_ZONE : checkTimeZone(checked.timeZone);
+  const fileName = checkString('fileName', checked.fileName);
+
+  const text = readInput(input, maxInputBytes);
+  const warnings = createWarnings(strict);
+  const layout = splitPost(text, warnings);
+  const { data: frontMatter, sources } =
+    layout.frontMatter === null ? { data: {}, sources: {} } : readFrontMatter(layout.frontMatter, warnings);
+  const title = readTitle(frontMatter, sources, warnings);
+  const file = fileName === undefined ? null : readFileName(fileName);
+  if (file !== null && file.date === null && file.articleId === null) {
+    warnings.add('invalid-file-name', `the file name ${JSON.stringify(fileName)} carries neither a date nor an article id`);
+  }
+  const date = readPostDate(frontMatter, sources, timeZone, file, warnings);
+  const url = readUrl(layout, warnings);
+  const ids = readIds(url, file, warnings);
+
+  const digest = layout.digest === null ? null : walkBody(layout.digest.text, warnings, layout.digest);
+  const body = walkBody(layout.body.text, warnings, layout.body);
+  const digestOnly = digest === null && !HTML_TAG.test(layout.body.text);
+  const summaryBlocks = digest?.paragraphs ?? (digestOnly ? body.paragraphs : []);
+  const summary = summaryBlocks.length > 0 ? summaryBlocks.map((p) => p.text).join('\n') : null;
+
+  const navigation: Link[] = layout.navigation.map(({ text, href }) => ({
+    text,
+    href: absoluteUrl(href) ?? href,
+    kind: 'navigation',
+  }));
+  return {
+    frontMatter,
+    title,
+    date,
+    categories: jekyllList(frontMatter['categories'] ?? frontMatter['category']),
+    tags: jekyllList(frontMatter['tags']),
+    summary,
+    paragraphs: body.paragraphs,
+    entities: body.entities,
+    source: body.source ?? (summary === null ? null : readTrailingOutlet(summary)),
+    url,
+    articleId: ids.articleId,
+    infoCode: ids.infoCode,
+    images: body.images,
+    links: [...body.links, ...navigation],
+    warnings: warnings.list,
+  };
+}
+
+/** Scalars that YAML reads as numbers or booleans keep their source text: `title: 1.50`. */
+function scalarText(key: string, frontMatter: FrontMatter, sources: Record<string, string>): string | undefined {
+  const value = frontMatter[key];
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return sources[key] ?? String(value);
+  return undefined;
+}
+
+function readTitle(frontMatter: FrontMatter, sources: Record<string, string>, warnings: Warnings): string {
+  const value = frontMatter['title'];
+  const title = scalarText('title', frontMatter, sources) ?? '';
+  if (title.trim() === '') warnings.add('empty-title', value === undefined ? 'the post has no title' : 'the title is empty');
+  return title;
+}
+
+function readPostDate(
+  frontMatter: FrontMatter,
+  sources: Record<string, string>,
+  timeZone: string,
+  file: FileNameInfo | null,
+  warnings: Warnings,
+): PostDate | null {
+  const value = scalarText('date', frontMatter, sources);
+  const present = frontMatter['date'] !== undefined && frontMatter['date'] !== null;
+  const result = value !== undefined ? readDate(value, timeZone, 'front-matter') : present ? 'invalid' : 'missing';
+  if (typeof result !== 'string') return result;
+  const fallback = file?.date == null ? null : readDate(file.date, timeZone, 'file-name');
+  const usable = fallback !== null && typeof fallback !== 'string' ? fallback : null;
+  const then = usable === null ? 'date is null' : `using the file name's ${usable.raw}`;
+  if (result === 'missing') warnings.add('missing-date', `the post has no date; ${then}`);
+  else warnings.add('invalid-date', `the date ${JSON.stringify(value ?? frontMatter['date'])} is not a valid date; ${then}`);
+  return usable;
+}
+
+function readUrl(layout: Layout, warnings: Warnings): PostUrl | null {
+  if (layout.url === null) {
+    warnings.add('missing-url', 'the post has no original-URL line');
+    return null;
+  }
+  const where = { line: layout.url.line + 1, column: 1 };
+  if (layout.url.text === '') {
+    warnings.add('empty-url', 'the original-URL line is empty (<>)', where);
+    return null;
+  }
+  const url = readPostUrl(layout.url.text);
+  if (url === null) warnings.add('invalid-url', `the original URL ${JSON.stringify(layout.url.text)} is not an http(s) address`, where);
+  return url;
+}
+
+function readIds(url: PostUrl | null, file: FileNameInfo | null, warnings: Warnings): { articleId: string | null; infoCode: string | null } {
+  const articleId = url?.articleId ?? null;
+  const infoCode = url?.infoCode ?? null;
+  if (file !== null && articleId !== null && file.articleId !== null && file.articleId !== articleId) {
+    warnings.add('id-mismatch', `the file name's article id ${file.articleId} differs from the URL's ${articleId}`);
+  }
+  return { articleId: articleId ?? file?.articleId ?? null, infoCode: infoCode ?? file?.infoCode ?? null };
+}
+
+/** Jekyll's reading of `categories`/`tags`: a string splits on whitespace. */
+function jekyllList(value: JsonValue | undefined): string[] {
+  if (typeof value === 'string') return value.split(/\s+/).filter((item) => item !== '');
+  if (Array.isArray(value)) {
+    return value.filter((item) => item !== null && typeof item !== 'object').map(String);
+  }
+  if (typeof value === 'number' || typeof value === 'boolean') return [String(value)];
+  return [];
+}

@@ -1,0 +1,416 @@
+/**
+ * The output types of emnews. Every value here is plain JSON data: no
+ * `Date`, no class instances, no functions, so `JSON.parse(JSON.stringify(x))`
+ * gives back an equal value.
+ *
+ * @module
+ */
+
+import type { WarningCode } from './errors.js';
+
+/**
+ * Any value that JSON can carry. Front matter values are always of this type.
+ *
+ * @example
+ * ```ts
+ * const value: JsonValue = { tags: ['东财滚动新闻'], draft: false };
+ * ```
+ */
+export type JsonValue =
+  | string
+  | number
+  | boolean
+  | null
+  | JsonValue[]
+  | { [key: string]: JsonValue };
+
+/**
+ * The YAML front matter of a post, every key as written (unknown keys kept).
+ *
+ * @example
+ * ```ts
+ * const fm: FrontMatter = { layout: 'post', title: '示例', categories: 'emnews' };
+ * ```
+ */
+export type FrontMatter = { [key: string]: JsonValue };
+
+/**
+ * A publication date, normalized. Built from the front matter `date` or, when
+ * that is missing, from the date in `options.fileName`.
+ *
+ * @example
+ * ```ts
+ * // date: 2022-05-23 17:03:48 +0800
+ * const date: PostDate = {
+ *   iso: '2022-05-23T17:03:48+08:00',
+ *   utc: '2022-05-23T09:03:48.000Z',
+ *   epochMs: 1653296628000,
+ *   offset: '+08:00',
+ *   assumed: false,
+ *   raw: '2022-05-23 17:03:48 +0800',
+ *   from: 'front-matter',
+ * };
+ * ```
+ */
+export interface PostDate {
+  /** Wall-clock time as written, with its UTC offset: `2022-05-23T17:03:48+08:00`. */
+  iso: string;
+  /** The same instant in UTC, with milliseconds: `2022-05-23T09:03:48.000Z`. */
+  utc: string;
+  /** The instant as milliseconds since the Unix epoch. */
+  epochMs: number;
+  /** The offset from UTC that applies, as `+08:00`. */
+  offset: string;
+  /**
+   * `true` when the source gave no offset and `options.timeZone` was applied
+   * to the wall-clock time.
+   */
+  assumed: boolean;
+  /** The text the date was read from, as written. */
+  raw: string;
+  /** Where the date came from: the front matter or the file name fallback. */
+  from: 'front-matter' | 'file-name';
+}
+
+/**
+ * One mention of an entity inside a paragraph's text.
+ * `paragraph.text.slice(start, end)` is exactly the linked label.
+ *
+ * @example
+ * ```ts
+ * const m: Mention = { entity: 0, start: 32, end: 36 };
+ * ```
+ */
+export interface Mention {
+  /** Index into `entities`. */
+  entity: number;
+  /** UTF-16 offset where the label starts in the paragraph text. */
+  start: number;
+  /** UTF-16 offset just past the label's end. */
+  end: number;
+}
+
+/**
+ * A block of running text: a paragraph, a heading, or an image caption.
+ *
+ * @example
+ * ```ts
+ * const p: TextBlock = { kind: 'heading', text: '一、行业概况', mentions: [] };
+ * ```
+ */
+export interface TextBlock {
+  /**
+   * `'heading'` for `<h1>`–`<h6>` and for short blocks that are bold
+   * throughout; `'caption'` for the text under an image (`图片来源：…`,
+   * `注：…`); `'paragraph'` otherwise.
+   */
+  kind: 'paragraph' | 'heading' | 'caption';
+  /** Clean text: entities decoded, whitespace collapsed, `<br>` as `\n`. */
+  text: string;
+  /** Entity mentions in document order. */
+  mentions: Mention[];
+}
+
+/**
+ * A table. Its `text` is the cells joined by `\t` and the rows by `\n`, so
+ * mention offsets work the same way as in a text block.
+ *
+ * @example
+ * ```ts
+ * const t: TableBlock = {
+ *   kind: 'table',
+ *   text: '代码\t名称\n000001\t示例',
+ *   mentions: [],
+ *   rows: [['代码', '名称'], ['000001', '示例']],
+ * };
+ * ```
+ */
+export interface TableBlock {
+  /** Always `'table'`. */
+  kind: 'table';
+  /** Cells joined by `\t`, rows joined by `\n`. */
+  text: string;
+  /** Entity mentions in document order, offsets into `text`. */
+  mentions: Mention[];
+  /** The clean text of each cell, row by row. */
+  rows: string[][];
+}
+
+/**
+ * A visible text block of the body, in document order.
+ *
+ * @example
+ * ```ts
+ * function plain(p: Paragraph): string {
+ *   return p.kind === 'table' ? p.rows.map((r) => r.join(' | ')).join('\n') : p.text;
+ * }
+ * ```
+ */
+export type Paragraph = TextBlock | TableBlock;
+
+/**
+ * What an entity is:
+ * - `'stock'`: any listed security (shares, indexes, futures, FX… on any market);
+ * - `'board'`: an eastmoney board (sector, concept, region), code `BK…`;
+ * - `'keyword'`: a data keyword (`infokey` link), code from `Info.<n>`;
+ * - `'glossary'`: a glossary term linked to `baike.eastmoney.com`.
+ *
+ * @example
+ * ```ts
+ * const kinds: EntityKind[] = ['stock', 'board', 'keyword', 'glossary'];
+ * ```
+ */
+export type EntityKind = 'stock' | 'board' | 'keyword' | 'glossary';
+
+/**
+ * What an eastmoney market number stands for. Numbers we do not know are
+ * kept in `Entity.market` and typed `'unknown'` here.
+ *
+ * @example
+ * ```ts
+ * const t: MarketType = 'hong-kong'; // market 116 or 128
+ * ```
+ */
+export type MarketType =
+  | 'shenzhen-beijing'
+  | 'shanghai'
+  | 'board'
+  | 'hong-kong'
+  | 'us'
+  | 'global-index'
+  | 'futures'
+  | 'gold-spot'
+  | 'forex'
+  | 'london'
+  | 'unknown';
+
+/**
+ * The exchange a security trades on, where the market number and code tell it.
+ *
+ * @example
+ * ```ts
+ * const e: Exchange = 'BJ'; // market 0, code 830799
+ * ```
+ */
+export type Exchange = 'SZ' | 'SH' | 'BJ' | 'HK' | 'US';
+
+/**
+ * A security, board, data keyword or glossary term the post refers to.
+ * Unique per `(kind, market, code)`, in first-seen order.
+ *
+ * @example
+ * ```ts
+ * const e: Entity = {
+ *   kind: 'stock',
+ *   market: 0,
+ *   marketType: 'shenzhen-beijing',
+ *   exchange: 'SZ',
+ *   code: '000816',
+ *   secid: '0.000816',
+ *   label: '智慧农业',
+ *   url: 'https://quote.eastmoney.com/unify/r/0.000816',
+ *   mentions: 1,
+ * };
+ * ```
+ */
+export interface Entity {
+  /** What the entity is. */
+  kind: EntityKind;
+  /** The eastmoney market number (`0`, `1`, `90`, `116`, `105`, …), or `null` when none is named. */
+  market: number | null;
+  /** What `market` stands for; `null` when `market` is `null`. */
+  marketType: MarketType | null;
+  /** `SZ`, `SH`, `BJ`, `HK` or `US` where knowable, else `null`. */
+  exchange: Exchange | null;
+  /** The code as written: `'000816'`, `'BK1061'`, `'NIO'`, `'3323'` (keyword), or the glossary term. */
+  code: string;
+  /** eastmoney's security id `<market>.<code>` (`'0.000816'`), or `null` when there is no market. */
+  secid: string | null;
+  /** The label of the first mention (`''` when the entity is only referenced by a chart). */
+  label: string;
+  /** The quote page for securities and boards, or the linked page for keywords and glossary terms. */
+  url: string | null;
+  /** How many text mentions point at this entity (0 for chart-only references). */
+  mentions: number;
+}
+
+/**
+ * Who first published the article.
+ *
+ * @example
+ * ```ts
+ * const s: Source = { name: '中国新闻网', text: '（文章来源：中国新闻网）', from: 'body' };
+ * ```
+ */
+export interface Source {
+  /** The outlet's name: `中国新闻网`. */
+  name: string;
+  /** The whole attribution as it reads, links stripped. */
+  text: string;
+  /** `'body'` for the `em_media` block, `'digest'` for a trailing `（…）` in the digest. */
+  from: 'body' | 'digest';
+}
+
+/**
+ * The original article's address (the `<http://…>` line).
+ *
+ * @example
+ * ```ts
+ * const u: PostUrl = {
+ *   href: 'http://finance.eastmoney.com/news/1355,202205232388370082.html',
+ *   host: 'finance.eastmoney.com',
+ *   articleId: '202205232388370082',
+ *   column: '1355',
+ *   infoCode: null,
+ * };
+ * ```
+ */
+export interface PostUrl {
+  /** The address as normalized by the WHATWG URL parser. */
+  href: string;
+  /** Its host name. */
+  host: string;
+  /** The 18-digit eastmoney article id, when the address names one. */
+  articleId: string | null;
+  /** The eastmoney column from `news/<column>,<id>.html`. */
+  column: string | null;
+  /** The `infoCode` query parameter (`NW…`) of other-media copies. */
+  infoCode: string | null;
+}
+
+/**
+ * An image of the body (K-line chart placeholders and ads are not images).
+ *
+ * @example
+ * ```ts
+ * const img: Image = {
+ *   src: 'https://dfscdn.dfcfw.com/download/D1.jpg',
+ *   alt: '图片',
+ *   caption: '图片来源：示例官网',
+ *   width: 552,
+ *   height: null,
+ *   originalSrc: null,
+ *   position: 1,
+ * };
+ * ```
+ */
+export interface Image {
+  /** The image address. */
+  src: string;
+  /** The `alt` text as written, or `null` when missing. */
+  alt: string | null;
+  /** The caption block's text, when one follows the image. */
+  caption: string | null;
+  /** The `width` attribute, when numeric. */
+  width: number | null;
+  /** The `height` attribute, when numeric. */
+  height: number | null;
+  /** The full-size address from `orginial_src` (sic) or `original_src`. */
+  originalSrc: string | null;
+  /** How many paragraphs come before the image: its place in `paragraphs`. */
+  position: number;
+}
+
+/**
+ * A hyperlink that is not an entity: the footer navigation, or a link in
+ * the body.
+ *
+ * @example
+ * ```ts
+ * const l: Link = { text: '返回首页', href: 'https://finews.withounder.com/', kind: 'navigation' };
+ * ```
+ */
+export interface Link {
+  /** The link text. */
+  text: string;
+  /** The address; protocol-relative addresses are resolved to `https:`. */
+  href: string;
+  /** `'navigation'` for the footer links, `'article'` for links in the body. */
+  kind: 'navigation' | 'article';
+}
+
+/**
+ * Something that was recovered from. In `strict` mode it is thrown instead.
+ *
+ * @example
+ * ```ts
+ * const w: Warning = { code: 'empty-url', message: 'the original-URL line is empty (<>)', line: 11, column: 1 };
+ * ```
+ */
+export interface Warning {
+  /** What happened; see `docs/errors.md`. */
+  code: WarningCode;
+  /** A sentence for people. */
+  message: string;
+  /** 1-based line in the input, where one applies. */
+  line?: number;
+  /** 1-based column in the input, where one applies. */
+  column?: number;
+}
+
+/**
+ * What `parseBody` returns: the body's content without the post around it.
+ *
+ * @example
+ * ```ts
+ * import { parseBody } from 'emnews';
+ * const body: Body = parseBody('<p>示例</p>');
+ * ```
+ */
+export interface Body {
+  /** Every visible text block, in document order. */
+  paragraphs: Paragraph[];
+  /** Entities, unique per `(kind, market, code)`, in first-seen order. */
+  entities: Entity[];
+  /** The `em_media` source attribution, or `null`. */
+  source: Source | null;
+  /** Images with their captions. */
+  images: Image[];
+  /** Links in the body that are not entities. */
+  links: Link[];
+  /** What was recovered from. */
+  warnings: Warning[];
+}
+
+/**
+ * A parsed post.
+ *
+ * @example
+ * ```ts
+ * import { parsePost } from 'emnews';
+ * const post: Post = parsePost(source);
+ * for (const p of post.paragraphs) console.log(p.kind, p.text);
+ * ```
+ */
+export interface Post {
+  /** The front matter, every key as written. */
+  frontMatter: FrontMatter;
+  /** The title; `''` when empty or missing. */
+  title: string;
+  /** The publication date, or `null` (with a warning) when missing or invalid. */
+  date: PostDate | null;
+  /** Jekyll's reading of `categories`: a space-separated string becomes a list. */
+  categories: string[];
+  /** Jekyll's reading of `tags`. */
+  tags: string[];
+  /** The digest: the `> ` line, or the whole text of a digest-only post. */
+  summary: string | null;
+  /** Every visible text block of the body, in document order. */
+  paragraphs: Paragraph[];
+  /** Entities, unique per `(kind, market, code)`, in first-seen order. */
+  entities: Entity[];
+  /** The source attribution, or `null`. */
+  source: Source | null;
+  /** The original article's address, or `null`. */
+  url: PostUrl | null;
+  /** The 18-digit eastmoney article id, from the URL or else from `options.fileName`. */
+  articleId: string | null;
+  /** The other-media id (`NW…`), from the URL or else from `options.fileName`. */
+  infoCode: string | null;
+  /** Images with their captions. */
+  images: Image[];
+  /** Body links and footer navigation. */
+  links: Link[];
+  /** What was recovered from, in input order by stage. */
+  warnings: Warning[];
+}
