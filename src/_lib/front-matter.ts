@@ -32,7 +32,7 @@ export function readFrontMatter(piece: Piece, warnings: Warnings): FrontMatterRe
       return recover(piece, warnings, { message: messageOf(error) });
     }
     for (const warning of doc.warnings) {
-      warnings.add('yaml-warning', warning.message, position(warning, piece.line));
+      warnings.add('yaml-warning', warning.message, position(warning, piece.text, piece.line));
     }
     if (value === null) return { data: {}, sources: {} };
     if (typeof value !== 'object' || Array.isArray(value)) {
@@ -45,7 +45,7 @@ export function readFrontMatter(piece: Piece, warnings: Warnings): FrontMatterRe
     return { data: value, sources: scalarSources(doc) };
   }
   const first = doc.errors[0]!;
-  return recover(piece, warnings, { message: first.message, position: position(first, piece.line) });
+  return recover(piece, warnings, { message: first.message, position: position(first, piece.text, piece.line) });
 }
 
 function scalarSources(doc: Document, into: Record<string, string> = {}): Record<string, string> {
@@ -167,9 +167,16 @@ function define(target: { [key: string]: JsonValue }, key: string, value: JsonVa
   Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
-function position(error: YAMLError, lineOffset: number): Position | undefined {
-  const at = error.linePos?.[0];
-  return at ? { line: at.line + lineOffset, column: at.col } : undefined;
+/** Where a YAML error starts, from its offset into the front matter text. */
+function position(error: YAMLError, text: string, lineOffset: number): Position {
+  const offset = Math.min(Math.max(error.pos[0], 0), text.length);
+  let line = lineOffset + 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: offset - lineStart + 1 };
 }
 
 function messageOf(error: unknown): string {
