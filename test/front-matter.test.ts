@@ -198,6 +198,18 @@ describe('front matter and layout', () => {
     });
   }
 
+  it('reads deeply nested YAML as raw text instead of recursing into it, call after call', () => {
+    const deep = '['.repeat(10_000);
+    for (let i = 0; i < 3; i++) {
+      const result = parsePost(post('---', `title: ${deep}`, 'date: 2022-05-23 17:03:48 +0800', '---', '正文', ...FOOTER));
+      deepStrictEqual(pick(result, ['title', 'warnings']), {
+        title: deep,
+        warnings: [{ code: 'recovered-title', message: 'the title is not valid YAML; read from the raw line', line: 2, column: 1 }],
+      });
+    }
+    strictEqual(parsePost(post('---', 'title: 甲', '---', '正文')).title, '甲');
+  });
+
   it('keeps __proto__ and constructor as plain data without touching Object.prototype', () => {
     const result = parsePost(post('---', '__proto__:', '  polluted: yes', 'constructor: 甲', 'title: 乙', '---', '正文'));
     strictEqual(({} as Record<string, unknown>)['polluted'], undefined);

@@ -11,6 +11,9 @@ import type { Position, Warnings } from './warnings.js';
 // YAML 1.2 core schema: dates stay strings, `<<` is an ordinary key,
 // unknown tags are warnings. Aliases are capped against "billion laughs".
 const YAML_OPTIONS = { schema: 'core', merge: false, maxAliasCount: 100, prettyErrors: false } as const;
+// YAML nests by recursion; deeper input is read as raw text, never parsed
+// (a stack overflow inside yaml can leave V8's regexp engine unusable).
+const MAX_NESTING = 64;
 const KEY_LINE = /^([^\s#:'"{[\]},&*!|>%@`-][^:]*):(?:[ \t]|$)/;
 const SKIPPABLE = /^[ \t]*(?:#.*)?$/;
 
@@ -23,6 +26,7 @@ export interface FrontMatterResult {
 
 /** Reads a front matter block; never throws for bad YAML. */
 export function readFrontMatter(piece: Piece, warnings: Warnings): FrontMatterResult {
+  if (tooDeep(piece.text)) return recover(piece, warnings, { message: `the YAML nests deeper than ${MAX_NESTING} levels` });
   const doc = parseDocument(piece.text, YAML_OPTIONS);
   if (doc.errors.length === 0) {
     let value: JsonValue;
@@ -108,6 +112,7 @@ function recover(
 
 /** The value of a one-key YAML block, or `undefined` when it does not parse. */
 function readBlock(block: string, warnings: Warnings, line: number, sources: Record<string, string>): JsonValue | undefined {
+  if (tooDeep(block)) return undefined;
   try {
     const doc = parseDocument(block, YAML_OPTIONS);
     if (doc.errors.length > 0) return undefined;
@@ -120,6 +125,43 @@ function readBlock(block: string, warnings: Warnings, line: number, sources: Rec
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Whether YAML text may nest deeper than {@link MAX_NESTING}: counts flow
+ * brackets, indentation and compact `- ` sequence markers. Overestimates
+ * (brackets inside quotes count too), which only means raw recovery.
+ */
+function tooDeep(text: string): boolean {
+  let flow = 0;
+  let lineStart = true;
+  let indent = 0;
+  let dashes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      lineStart = true;
+      indent = 0;
+      dashes = 0;
+      continue;
+    }
+    if (lineStart) {
+      if (c === 32) {
+        if (++indent > MAX_NESTING * 4) return true;
+        continue;
+      }
+      if (c === 45 && text.charCodeAt(i + 1) === 32) {
+        if (++dashes > MAX_NESTING) return true;
+        i++;
+        continue;
+      }
+      lineStart = false;
+    }
+    if (c === 91 || c === 123) {
+      if (++flow > MAX_NESTING) return true;
+    } else if ((c === 93 || c === 125) && flow > 0) flow--;
+  }
+  return false;
 }
 
 /** Strips one pair of matching outer quotes, keeping the inside as written. */

@@ -1,0 +1,52 @@
+/**
+ * Keeps docs/architecture.md true: each runtime dependency is imported by its
+ * one stage, and imports inside src/ point one way.
+ */
+
+import { deepStrictEqual } from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, it } from 'node:test';
+
+const src = new URL('../src/', import.meta.url).pathname;
+const files = readdirSync(src, { recursive: true, encoding: 'utf8' })
+  .filter((file) => file.endsWith('.ts'))
+  .map((file) => file.split('\\').join('/'))
+  .sort();
+const importsOf = (file: string): string[] =>
+  [...readFileSync(join(src, file), 'utf8').matchAll(/^(?:import|export)\b[^;]*?from '([^']+)'/gms)].map((m) => m[1]!);
+
+describe('architecture', () => {
+  it('imports each runtime dependency from its one stage only', () => {
+    const homes: Record<string, string[]> = { htmlparser2: [], yaml: [], 'date-fns-tz': [] };
+    for (const file of files) {
+      for (const spec of importsOf(file)) {
+        const name = spec.startsWith('date-fns-tz') ? 'date-fns-tz' : spec;
+        homes[name]?.push(file);
+      }
+    }
+    deepStrictEqual(homes, {
+      htmlparser2: ['_lib/body/walker.ts'],
+      yaml: ['_lib/front-matter.ts'],
+      'date-fns-tz': ['_lib/date.ts'],
+    });
+  });
+
+  it('keeps _lib free of imports back up to the public modules', () => {
+    const upward = files
+      .filter((file) => file.startsWith('_lib/'))
+      .flatMap((file) => importsOf(file).filter((spec) => /(?:^|\/)(?:index|parse-post|parse-body)\.js$/.test(spec)).map((spec) => `${file} → ${spec}`));
+    deepStrictEqual(upward, []);
+  });
+
+  it('keeps the body stage independent of the other stages', () => {
+    const crossing = files
+      .filter((file) => file.startsWith('_lib/body/'))
+      .flatMap((file) =>
+        importsOf(file)
+          .filter((spec) => /\/(?:front-matter|date|layout|input)\.js$/.test(spec))
+          .map((spec) => `${file} → ${relative('.', spec)}`),
+      );
+    deepStrictEqual(crossing, []);
+  });
+});
