@@ -7,8 +7,8 @@
  * import { readFileSync } from 'node:fs';
  * import { parsePost } from 'emnews';
  *
- * const post = parsePost(readFileSync('2022-05-23-202205232388370082.md'), {
- *   fileName: '2022-05-23-202205232388370082.md',
+ * const post = parsePost(readFileSync('2022-05-23-202205230000000003.md'), {
+ *   fileName: '2022-05-23-202205230000000003.md',
  * });
  * console.log(post.title, post.date?.utc, post.entities.map((e) => e.secid));
  * ```

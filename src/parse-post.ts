@@ -16,7 +16,7 @@ import type { FrontMatter, JsonValue, Link, Post, PostDate, PostUrl } from './ty
  * @example
  * ```ts
  * const options: ParseOptions = {
- *   fileName: '2022-05-23-NW202205232388370082.md',
+ *   fileName: '2022-05-23-NW202205230000000003.md',
  *   timeZone: 'Asia/Shanghai',
  *   strict: false,
  * };

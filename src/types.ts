@@ -257,9 +257,9 @@ export interface Source {
  * @example
  * ```ts
  * const u: PostUrl = {
- *   href: 'http://finance.eastmoney.com/news/1355,202205232388370082.html',
+ *   href: 'http://finance.eastmoney.com/news/1355,202205230000000003.html',
  *   host: 'finance.eastmoney.com',
- *   articleId: '202205232388370082',
+ *   articleId: '202205230000000003',
  *   column: '1355',
  *   infoCode: null,
  * };

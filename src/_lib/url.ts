@@ -38,7 +38,7 @@ export function readPostUrl(href: string): PostUrl | null {
   };
 }
 
-/** What a post's file name (`2022-05-23-NW202205232388370082.md`) tells. */
+/** What a post's file name (`2022-05-23-NW202205230000000003.md`) tells. */
 export interface FileNameInfo {
   date: string | null;
   articleId: string | null;
