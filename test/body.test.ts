@@ -352,6 +352,24 @@ const cases: Case[] = [
     },
   },
   {
+    name: 'tables: <br> in a cell is a space, stray text joins the current cell, empty cells stay',
+    html: '<table><tr><td>甲<br>乙</td><td></td></tr>散落<tr><td><p>丙</p><p>丁</p></td></tr></table><p>表后</p>',
+    expected: {
+      paragraphs: [
+        {
+          kind: 'table',
+          text: '甲 乙\t散落\n丙 丁',
+          mentions: [],
+          rows: [
+            ['甲 乙', '散落'],
+            ['丙 丁'],
+          ],
+        },
+        { kind: 'paragraph', text: '表后', mentions: [] },
+      ],
+    },
+  },
+  {
     name: 'text cleaning: entities, &nbsp;, ideographic indentation, <br>, whitespace runs',
     html: '<p>　　第一段&nbsp;&nbsp;内容&lt;示例&gt;  &amp; 更多<br />第二行 <br/> </p>\n<p>\n  第二\n  段\n</p>',
     expected: {

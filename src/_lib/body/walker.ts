@@ -52,7 +52,6 @@ interface Frame {
   context: string | null;
   mention: Pending | null;
   link: PendingLink | null;
-  cell: Span | null;
 }
 
 /** An entity reference waiting for its block to end; `span` is null for charts. */
@@ -69,7 +68,7 @@ interface PendingLink {
 const BLANK_LINE = /\n[ \t]*\n/;
 const SENTENCE_END = /[。！？!?；;]$/;
 const MAX_HEADING_LENGTH = 60;
-const INERT: Frame = { flags: 0, context: null, mention: null, link: null, cell: null };
+const INERT: Frame = { flags: 0, context: null, mention: null, link: null };
 
 /** Where the body starts in the input, for warning positions. */
 export interface BodyLocation {
@@ -101,7 +100,8 @@ class BodyWalker {
   private plainChars = 0;
   private centered = false;
   private heading = false;
-  private rows: Span[][] | null = null;
+  /** The table being built: how many rows, and cells in its last row. */
+  private table: { rows: number; cells: number } | null = null;
 
   // What the chart being read still needs.
   private chartNeedsRef = false;
@@ -144,14 +144,17 @@ class BodyWalker {
       this.stack.push(INERT);
       return;
     }
-    const frame: Frame = { flags: 0, context: parent?.context ?? null, mention: null, link: null, cell: null };
+    const frame: Frame = { flags: 0, context: parent?.context ?? null, mention: null, link: null };
     this.stack.push(frame);
     if (SKIPPED_ELEMENTS.has(name) || isHidden(attribs) || isAdvert(attribs)) {
       this.enter(frame, Flag.Skip);
       return;
     }
     if (name === 'br') {
-      (this.depth.media > 0 ? this.mediaText : this.text).lineBreak();
+      // Inside a table `\n` separates rows, so a line break is a space there.
+      if (this.depth.media > 0) this.mediaText.lineBreak();
+      else if (this.depth.table > 0) this.text.space();
+      else this.text.lineBreak();
       return;
     }
     if (name === 'img') {
@@ -184,7 +187,6 @@ class BodyWalker {
       this.depth.mention--;
     }
     if (frame.link) this.text.closeSpan(frame.link.span);
-    if (frame.cell) frame.cell.end = this.text.length;
     if (flags & Flag.Block) {
       this.endBlock();
       this.depth.block--;
@@ -239,12 +241,12 @@ class BodyWalker {
     if (name === 'table') {
       if (this.depth.table === 0) {
         this.endBlock();
-        this.rows = [];
+        this.table = { rows: 0, cells: 0 };
       }
       this.enter(frame, Flag.Table);
     } else if (this.depth.table > 0) {
       if (name === 'tr') this.startRow();
-      else if (name === 'td' || name === 'th') frame.cell = this.startCell();
+      else if (name === 'td' || name === 'th') this.startCell();
       else if (BLOCK_ELEMENTS.has(name)) {
         frame.flags |= Flag.Soft;
         this.text.space();
@@ -255,21 +257,22 @@ class BodyWalker {
     }
   }
 
-  private startRow(): Span[] {
-    const rows = this.rows!;
-    if (rows.length > 0) this.text.separator('\n');
-    const row: Span[] = [];
-    rows.push(row);
-    return row;
+  /**
+   * Rows and cells are separators in the text (`\n`, `\t`): whitespace in
+   * the HTML collapses to spaces, so these characters mean nothing else.
+   */
+  private startRow(): void {
+    const table = this.table!;
+    if (table.rows > 0) this.text.separator('\n');
+    table.rows++;
+    table.cells = 0;
   }
 
-  private startCell(): Span {
-    const rows = this.rows!;
-    const row = rows[rows.length - 1] ?? this.startRow();
-    if (row.length > 0) this.text.separator('\t');
-    const cell: Span = { start: this.text.length, end: -1 };
-    row.push(cell);
-    return cell;
+  private startCell(): void {
+    const table = this.table!;
+    if (table.rows === 0) this.startRow();
+    if (table.cells > 0) this.text.separator('\t');
+    table.cells++;
   }
 
   /** Stock, board, keyword and glossary links; charts; other links. */
@@ -357,13 +360,13 @@ class BodyWalker {
       const linkText = hasContent && span.start !== -1 && span.end > span.start ? text.slice(span.start, span.end) : '';
       this.bodyLinks.push({ text: linkText, href, kind: 'article' });
     }
-    const rows = this.rows;
+    const table = this.table;
     const kind = this.kindOf(text);
     this.resetBlock();
     if (!hasContent || isPromotion(text)) return;
-    if (rows !== null) {
-      const cells = rows.map((row) => row.map((cell) => text.slice(cell.start, cell.end === -1 ? text.length : cell.end).trim()));
-      this.paragraphs.push({ kind: 'table', text, mentions, rows: cells });
+    if (table !== null) {
+      const rows = text.split('\n').map((row) => row.split('\t'));
+      this.paragraphs.push({ kind: 'table', text, mentions, rows });
     } else {
       if (kind === 'caption' && this.lastImage !== null) this.lastImage.caption ??= text;
       this.paragraphs.push({ kind, text, mentions });
@@ -387,7 +390,7 @@ class BodyWalker {
     this.plainChars = 0;
     this.centered = false;
     this.heading = false;
-    this.rows = null;
+    this.table = null;
   }
 
   /** The 1-based position of the current parser event, counted incrementally. */
