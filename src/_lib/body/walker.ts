@@ -50,7 +50,8 @@ interface Frame {
   flags: number;
   /** The `stock_…`/`bk_…`/`Info.…` id in force for descendants. */
   context: string | null;
-  mention: Pending | null;
+  /** The label span of the mention this element opens. */
+  mention: Span | null;
   link: PendingLink | null;
 }
 
@@ -183,7 +184,7 @@ class BodyWalker {
       return;
     }
     if (frame.mention) {
-      this.text.closeSpan(frame.mention.span!);
+      this.text.closeSpan(frame.mention);
       this.depth.mention--;
     }
     if (frame.link) this.text.closeSpan(frame.link.span);
@@ -287,8 +288,8 @@ class BodyWalker {
     if (ref === 'invalid') {
       this.warnings.add('invalid-data-code', `cannot read the entity reference ${describe(attribs)}`, this.position());
     } else if (ref !== null) {
-      frame.mention = { ref, span: this.text.openSpan() };
-      this.pending.push(frame.mention);
+      frame.mention = this.text.openSpan();
+      this.pending.push({ ref, span: frame.mention });
       this.depth.mention++;
       return;
     }
