@@ -89,6 +89,12 @@ describe('options', () => {
     rejects(() => parseBody('<a class="keytip" data-code="?">甲</a>', { strict: true }), 'invalid-data-code', { line: 1, column: 1 });
   });
 
+  it('strict keeps the code of a warning raised while reading YAML values', () => {
+    rejects(() => parsePost(SAMPLE.replace('layout: post', 'ratio: .nan'), { strict: true }), 'non-json-value', { line: 2, column: 1 });
+    // Duplicate keys send the block to key-by-key recovery, which meets the same value first.
+    rejects(() => parsePost(SAMPLE.replace('layout: post', 'ratio: .nan\nratio: 1'), { strict: true }), 'non-json-value');
+  });
+
   it('strict changes nothing for a clean post', () => {
     deepStrictEqual(parsePost(SAMPLE, { strict: true }), parsePost(SAMPLE));
   });

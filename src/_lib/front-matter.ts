@@ -4,6 +4,7 @@
  */
 
 import { isMap, isScalar, parseDocument, type Document, type YAMLError } from 'yaml';
+import { PostParseError } from '../errors.js';
 import type { FrontMatter, JsonValue } from '../types.js';
 import type { Piece } from './layout.js';
 import type { Position, Warnings } from './warnings.js';
@@ -33,6 +34,7 @@ export function readFrontMatter(piece: Piece, warnings: Warnings): FrontMatterRe
     try {
       value = toJson(doc.toJS({ maxAliasCount: 100 }), warnings, piece.line);
     } catch (error) {
+      if (error instanceof PostParseError) throw error; // a strict-mode warning
       return recover(piece, warnings, { message: messageOf(error) });
     }
     for (const warning of doc.warnings) {
@@ -122,7 +124,8 @@ function readBlock(block: string, warnings: Warnings, line: number, sources: Rec
     if (entries.length !== 1) return undefined;
     scalarSources(doc, sources);
     return toJson(entries[0]![1], warnings, line);
-  } catch {
+  } catch (error) {
+    if (error instanceof PostParseError) throw error; // a strict-mode warning
     return undefined;
   }
 }
