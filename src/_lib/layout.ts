@@ -61,8 +61,8 @@ export function splitPost(text: string, warnings: Warnings): Layout {
     const line = lines[i]!;
     if (BLANK.test(line)) continue;
     const links = navigationLinks(line);
-    if (links !== null && url === null) {
-      navigation.unshift(links);
+    if (links !== null) {
+      navigation.push(links);
       end = i;
       continue;
     }
@@ -90,7 +90,7 @@ export function splitPost(text: string, warnings: Warnings): Layout {
       bodyLines[i] = '<hr>';
     }
   }
-  return { frontMatter, digest, body: { text: bodyLines.join('\n'), line: start }, url, navigation: navigation.flat() };
+  return { frontMatter, digest, body: { text: bodyLines.join('\n'), line: start }, url, navigation: navigation.reverse().flat() };
 }
 
 /** The links of a navigation line, or `null` when the line is anything else. */

@@ -10,11 +10,15 @@ const INFO_CODE = /^NW(\d{18})$/;
  * Anything else (other schemes, relative paths, malformed hosts) gives `null`.
  */
 export function absoluteUrl(href: string): string | null {
+  return httpUrl(href)?.href ?? null;
+}
+
+function httpUrl(href: string): URL | null {
   const text = href.trim();
   const candidate = text.startsWith('//') ? `https:${text}` : text;
   if (!HTTP.test(candidate)) return null;
   try {
-    return new URL(candidate).href;
+    return new URL(candidate);
   } catch {
     return null;
   }
@@ -22,9 +26,8 @@ export function absoluteUrl(href: string): string | null {
 
 /** Reads the original-article address and the eastmoney ids it carries. */
 export function readPostUrl(href: string): PostUrl | null {
-  const absolute = absoluteUrl(href);
-  if (absolute === null) return null;
-  const url = new URL(absolute);
+  const url = httpUrl(href);
+  if (url === null) return null;
   const news = NEWS_PATH.exec(url.pathname);
   const article = news ? null : ARTICLE_PATH.exec(url.pathname);
   const infoCode = url.searchParams.get('infoCode');
