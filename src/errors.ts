@@ -42,10 +42,15 @@ export type WarningCode =
   | 'missing-url'
   | 'empty-url'
   | 'invalid-url'
+  | 'unsafe-url'
+  | 'relative-url'
   | 'stray-delimiter'
   | 'invalid-file-name'
   | 'id-mismatch'
-  | 'invalid-data-code';
+  | 'invalid-data-code'
+  | 'unclosed-markup'
+  | 'control-characters'
+  | 'invisible-characters';
 
 /**
  * Every code a {@link PostParseError} can carry.

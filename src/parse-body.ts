@@ -1,7 +1,7 @@
 import { PostParseError } from './errors.js';
 import { walkBody } from './_lib/body/walker.js';
 import { readInput, resolveMaxInputBytes } from './_lib/input.js';
-import { checkBoolean, checkOptions } from './_lib/options.js';
+import { checkBaseUrl, checkBoolean, checkOptions } from './_lib/options.js';
 import { createWarnings } from './_lib/warnings.js';
 import type { Body } from './types.js';
 
@@ -10,7 +10,7 @@ import type { Body } from './types.js';
  *
  * @example
  * ```ts
- * const options: BodyOptions = { strict: true, maxInputBytes: 1024 * 1024 };
+ * const options: BodyOptions = { strict: true, maxInputBytes: 1024 * 1024, baseUrl: 'https://finance.eastmoney.com/' };
  * ```
  */
 export interface BodyOptions {
@@ -24,10 +24,17 @@ export interface BodyOptions {
    * @default 10485760 (10 MiB)
    */
   maxInputBytes?: number;
+  /**
+   * The absolute `http`/`https` address relative links resolve against
+   * (`../a.html`, `/b/`). Without it, relative links and images are dropped
+   * with a `relative-url` warning: output addresses are always absolute.
+   * @default undefined
+   */
+  baseUrl?: string;
 }
 
 /** The option names {@link parseBody} accepts. */
-export const BODY_OPTION_NAMES: readonly string[] = ['strict', 'maxInputBytes'];
+export const BODY_OPTION_NAMES: readonly string[] = ['strict', 'maxInputBytes', 'baseUrl'];
 
 /**
  * Parses eastmoney article HTML alone (no front matter): paragraphs,
@@ -58,8 +65,9 @@ export function parseBody(html: string, options?: BodyOptions): Body {
   const checked = checkOptions(options, BODY_OPTION_NAMES);
   const strict = checkBoolean('strict', checked.strict);
   const maxInputBytes = resolveMaxInputBytes(checked.maxInputBytes);
+  const baseUrl = checkBaseUrl(checked.baseUrl);
   if (typeof html !== 'string') {
     throw new PostParseError('invalid-input', `parseBody expects a string, got ${html === null ? 'null' : typeof html}`);
   }
-  return walkBody(readInput(html, maxInputBytes), createWarnings(strict));
+  return walkBody(readInput(html, maxInputBytes), createWarnings(strict), { line: 0, baseUrl });
 }

@@ -4,8 +4,9 @@ import { DEFAULT_TIME_ZONE, checkTimeZone, readDate } from './_lib/date.js';
 import { readFrontMatter } from './_lib/front-matter.js';
 import { readInput, resolveMaxInputBytes } from './_lib/input.js';
 import { splitPost, type Layout } from './_lib/layout.js';
-import { checkBoolean, checkOptions, checkString } from './_lib/options.js';
-import { absoluteUrl, readFileName, readPostUrl, type FileNameInfo } from './_lib/url.js';
+import { checkBaseUrl, checkBoolean, checkOptions, checkString } from './_lib/options.js';
+import { cleanText, countInvisible, quoted } from './_lib/text.js';
+import { describeUrlProblem, isSamePage, readFileName, readPostUrl, resolveUrl, type FileNameInfo } from './_lib/url.js';
 import { createWarnings, type Warnings } from './_lib/warnings.js';
 import { BODY_OPTION_NAMES, type BodyOptions } from './parse-body.js';
 import type { FrontMatter, JsonValue, Link, Post, PostDate, PostUrl } from './types.js';
@@ -85,6 +86,7 @@ export function parsePost(input: string | Uint8Array, options?: ParseOptions): P
   const maxInputBytes = resolveMaxInputBytes(checked.maxInputBytes);
   const timeZone = checked.timeZone === undefined ? DEFAULT_TIME_ZONE : checkTimeZone(checked.timeZone);
   const fileName = checkString('fileName', checked.fileName);
+  const baseUrl = checkBaseUrl(checked.baseUrl);
 
   const text = readInput(input, maxInputBytes);
   const warnings = createWarnings(strict);
@@ -94,23 +96,19 @@ export function parsePost(input: string | Uint8Array, options?: ParseOptions): P
   const title = readTitle(frontMatter, sources, warnings);
   const file = fileName === undefined ? null : readFileName(fileName);
   if (file !== null && file.date === null && file.articleId === null) {
-    warnings.add('invalid-file-name', `the file name ${JSON.stringify(fileName)} carries neither a date nor an article id`);
+    warnings.add('invalid-file-name', `the file name ${quoted(fileName!)} carries neither a date nor an article id`);
   }
   const date = readPostDate(frontMatter, sources, timeZone, file, warnings);
   const url = readUrl(layout, warnings);
   const ids = readIds(url, file, warnings);
 
-  const digest = layout.digest === null ? null : walkBody(layout.digest.text, warnings, layout.digest);
-  const body = walkBody(layout.body.text, warnings, layout.body);
+  const digest = layout.digest === null ? null : walkBody(layout.digest.text, warnings, { line: layout.digest.line, baseUrl });
+  const body = walkBody(layout.body.text, warnings, { line: layout.body.line, baseUrl });
   const digestOnly = digest === null && !HTML_TAG.test(layout.body.text);
   const summaryBlocks = digest?.paragraphs ?? (digestOnly ? body.paragraphs : []);
   const summary = summaryBlocks.length > 0 ? summaryBlocks.map((p) => p.text).join('\n') : null;
 
-  const navigation: Link[] = layout.navigation.map(({ text, href }) => ({
-    text,
-    href: absoluteUrl(href) ?? href,
-    kind: 'navigation',
-  }));
+  const navigation = readNavigation(layout, baseUrl, warnings);
   return {
     frontMatter,
     title,
@@ -142,6 +140,8 @@ function readTitle(frontMatter: FrontMatter, sources: Record<string, string>, wa
   const value = frontMatter['title'];
   const title = scalarText('title', frontMatter, sources) ?? '';
   if (title.trim() === '') warnings.add('empty-title', value === undefined ? 'the post has no title' : 'the title is empty');
+  const invisible = countInvisible(title);
+  if (invisible > 0) warnings.add('invisible-characters', `the title contains ${invisible} bidirectional-control or zero-width characters`);
   return title;
 }
 
@@ -160,7 +160,7 @@ function readPostDate(
   const usable = fallback !== null && typeof fallback !== 'string' ? fallback : null;
   const then = usable === null ? 'date is null' : `using the file name's ${usable.raw}`;
   if (result === 'missing') warnings.add('missing-date', `the post has no date; ${then}`);
-  else warnings.add('invalid-date', `the date ${JSON.stringify(value ?? frontMatter['date'])} is not a valid date; ${then}`);
+  else warnings.add('invalid-date', `the date ${quoted(value ?? JSON.stringify(frontMatter['date']))} is not a valid date; ${then}`);
   return usable;
 }
 
@@ -175,8 +175,25 @@ function readUrl(layout: Layout, warnings: Warnings): PostUrl | null {
     return null;
   }
   const url = readPostUrl(layout.url.text);
-  if (url === null) warnings.add('invalid-url', `the original URL ${JSON.stringify(layout.url.text)} is not an http(s) address`, where);
-  return url;
+  if (typeof url !== 'string') return url;
+  warnings.add(url, `the original URL ${quoted(layout.url.text)} ${describeUrlProblem(url)}`, where);
+  return null;
+}
+
+/** Footer links with absolute addresses; the others are dropped with a warning. */
+function readNavigation(layout: Layout, baseUrl: string | null, warnings: Warnings): Link[] {
+  const links: Link[] = [];
+  for (const { text, href, line } of layout.navigation) {
+    if (isSamePage(href)) continue;
+    const url = resolveUrl(href, baseUrl);
+    if (typeof url === 'string') {
+      const message = `dropped the navigation address ${quoted(href)}: it ${describeUrlProblem(url)}`;
+      warnings.add(url, message, { line: line + 1, column: 1 });
+    } else {
+      links.push({ text: cleanText(text), href: url.href, kind: 'navigation' });
+    }
+  }
+  return links;
 }
 
 function readIds(url: PostUrl | null, file: FileNameInfo | null, warnings: Warnings): { articleId: string | null; infoCode: string | null } {

@@ -26,7 +26,7 @@ describe('architecture', () => {
       }
     }
     deepStrictEqual(homes, {
-      htmlparser2: ['_lib/body/walker.ts'],
+      htmlparser2: ['_lib/body/html-stream.ts'],
       yaml: ['_lib/front-matter.ts'],
       'date-fns-tz': ['_lib/date.ts'],
     });

@@ -9,9 +9,10 @@ import { parsePost, type Post } from 'emnews';
 
 const lines = (...parts: string[]): string => parts.join('\n');
 
-const cases: { name: string; input: string; fileName?: string; expected: Post }[] = [
+const cases: { name: string; input: string; fileName?: string; baseUrl?: string; expected: Post }[] = [
   {
-    name: '1. digest only, early: no offset, plain paragraph, relative navigation on two lines',
+    name: '1. digest only, early: no offset, plain paragraph, relative navigation on two lines (resolved by baseUrl)',
+    baseUrl: 'https://finews.withounder.com/2021/12/08/',
     input: lines(
       '---',
       'layout: post',
@@ -63,8 +64,8 @@ const cases: { name: string; input: string; fileName?: string; expected: Post }[
       infoCode: null,
       images: [],
       links: [
-        { text: '返回东财滚动新闻', href: '../emnews/', kind: 'navigation' },
-        { text: '返回首页', href: '../', kind: 'navigation' },
+        { text: '返回东财滚动新闻', href: 'https://finews.withounder.com/2021/12/emnews/', kind: 'navigation' },
+        { text: '返回首页', href: 'https://finews.withounder.com/2021/12/', kind: 'navigation' },
       ],
       warnings: [],
     },
@@ -294,9 +295,10 @@ const cases: { name: string; input: string; fileName?: string; expected: Post }[
 ];
 
 describe('the generations of the archive', () => {
-  for (const { name, input, fileName, expected } of cases) {
+  for (const { name, input, fileName, baseUrl, expected } of cases) {
     it(name, () => {
-      deepStrictEqual(parsePost(input, fileName === undefined ? {} : { fileName }), expected);
+      const options = { ...(fileName === undefined ? {} : { fileName }), ...(baseUrl === undefined ? {} : { baseUrl }) };
+      deepStrictEqual(parsePost(input, options), expected);
     });
   }
 });

@@ -1,6 +1,7 @@
 import { getTimezoneOffset } from 'date-fns-tz/getTimezoneOffset';
 import { PostParseError } from '../errors.js';
 import type { PostDate } from '../types.js';
+import { quoted } from './text.js';
 
 /** The default of `options.timeZone`: posts are Beijing time. */
 export const DEFAULT_TIME_ZONE: string = 'Asia/Shanghai';
@@ -68,7 +69,7 @@ export function readDate(raw: string, timeZone: string, from: PostDate['from']):
 /** Throws `invalid-option` unless date-fns-tz knows `timeZone`. */
 export function checkTimeZone(timeZone: unknown): string {
   if (typeof timeZone !== 'string' || Number.isNaN(getTimezoneOffset(timeZone, 0))) {
-    throw new PostParseError('invalid-option', `unknown timeZone ${JSON.stringify(timeZone)}`);
+    throw new PostParseError('invalid-option', `unknown timeZone ${quoted(String(timeZone))}`);
   }
   return timeZone;
 }

@@ -7,11 +7,13 @@ import { isMap, isScalar, parseDocument, type Document, type YAMLError } from 'y
 import { PostParseError } from '../errors.js';
 import type { FrontMatter, JsonValue } from '../types.js';
 import type { Piece } from './layout.js';
+import { cleanText, quoted } from './text.js';
 import type { Position, Warnings } from './warnings.js';
 
 // YAML 1.2 core schema: dates stay strings, `<<` is an ordinary key,
-// unknown tags are warnings. Aliases are capped against "billion laughs".
-const YAML_OPTIONS = { schema: 'core', merge: false, maxAliasCount: 100, prettyErrors: false } as const;
+// unknown tags are warnings and YAML 1.1 tags (`!!timestamp`, `!!binary`)
+// are unknown tags, so their values stay the text they are. Aliases are capped against "billion laughs".
+const YAML_OPTIONS = { schema: 'core', merge: false, resolveKnownTags: false, maxAliasCount: 100, prettyErrors: false } as const;
 // YAML nests by recursion; deeper input is read as raw text, never parsed
 // (a stack overflow inside yaml can leave V8's regexp engine unusable).
 const MAX_NESTING = 64;
@@ -83,7 +85,7 @@ function recover(
     if (!key) {
       if (!SKIPPABLE.test(lines[i]!)) {
         anyFailed = true;
-        warnings.add('invalid-front-matter', `cannot read front matter line ${JSON.stringify(lines[i])}; skipped`, {
+        warnings.add('invalid-front-matter', `cannot read front matter line ${quoted(lines[i]!)}; skipped`, {
           line: piece.line + i + 1,
           column: 1,
         });
@@ -101,8 +103,8 @@ function recover(
       const raw = unquote(lines[first]!.slice(key[0].length).trim());
       const where = { line: piece.line + first + 1, column: 1 };
       if (name === 'title') warnings.add('recovered-title', `the title is not valid YAML; read from the raw line`, where);
-      else warnings.add('invalid-front-matter', `the value of ${JSON.stringify(name)} is not valid YAML; kept as raw text`, where);
-      define(result, name, raw);
+      else warnings.add('invalid-front-matter', `the value of ${quoted(name)} is not valid YAML; kept as raw text`, where);
+      define(result, name, cleanString(raw, warnings, piece.line + first));
       define(sources, name, raw);
     } else {
       define(result, name, value);
@@ -179,6 +181,7 @@ function toJson(value: unknown, warnings: Warnings, line: number): JsonValue {
   if (value === null || value === undefined) return null;
   switch (typeof value) {
     case 'string':
+      return cleanString(value, warnings, line);
     case 'boolean':
       return value;
     case 'number':
@@ -194,17 +197,28 @@ function toJson(value: unknown, warnings: Warnings, line: number): JsonValue {
       if (Array.isArray(value)) return value.map((item) => toJson(item, warnings, line));
       if (value instanceof Map) {
         const out: { [key: string]: JsonValue } = {};
-        for (const [key, item] of value) define(out, String(key), toJson(item, warnings, line));
+        for (const [key, item] of value) define(out, cleanString(String(key), warnings, line), toJson(item, warnings, line));
         return out;
       }
       {
         const out: { [key: string]: JsonValue } = {};
-        for (const key of Object.keys(value)) define(out, key, toJson((value as Record<string, unknown>)[key], warnings, line));
+        for (const key of Object.keys(value)) {
+          define(out, cleanString(key, warnings, line), toJson((value as Record<string, unknown>)[key], warnings, line));
+        }
         return out;
       }
     default:
       return String(value);
   }
+}
+
+/** A front matter string without control characters (YAML escapes can write them). */
+function cleanString(value: string, warnings: Warnings, line: number): string {
+  const clean = cleanText(value);
+  if (clean !== value) {
+    warnings.add('control-characters', 'removed control characters from a front matter string', { line: line + 1, column: 1 });
+  }
+  return clean;
 }
 
 /** Sets a key as an own data property, `__proto__` included. */

@@ -14,7 +14,8 @@ export function readInput(input: unknown, maxInputBytes: number): string {
     text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   } else if (input instanceof Uint8Array) {
     if (input.byteLength > maxInputBytes) throw tooLarge(maxInputBytes);
-    text = decodeUtf8(input);
+    const utf16 = utf16Encoding(input);
+    text = utf16 === null ? decodeUtf8(input) : new TextDecoder(utf16).decode(input);
   } else {
     const got = input === null ? 'null' : Array.isArray(input) ? 'an array' : `a ${typeof input}`;
     throw new PostParseError('invalid-input', `expected a string or a Uint8Array, got ${got}`);
@@ -56,6 +57,29 @@ function utf8Length(text: string, limit: number): number {
     } else bytes += 3;
   }
   return bytes;
+}
+
+/**
+ * UTF-16 given as bytes: by its byte order mark, or, without one, by the
+ * zero bytes every ASCII character has (`---`, `title:`), which UTF-8 text
+ * never has. `null` for anything else.
+ */
+function utf16Encoding(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  const sample = Math.min(bytes.length, 1024) & ~1;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < sample; i++) {
+    if (bytes[i] === 0) {
+      if (i & 1) oddZeros++;
+      else evenZeros++;
+    }
+  }
+  const enough = Math.max(2, sample * 0.2);
+  if (oddZeros >= enough && evenZeros === 0) return 'utf-16le';
+  if (evenZeros >= enough && oddZeros === 0) return 'utf-16be';
+  return null;
 }
 
 function decodeUtf8(bytes: Uint8Array): string {

@@ -15,6 +15,8 @@ export interface Piece {
 export interface NavigationLink {
   text: string;
   href: string;
+  /** 0-based line. */
+  line: number;
 }
 
 export interface Layout {
@@ -60,7 +62,7 @@ export function splitPost(text: string, warnings: Warnings): Layout {
   for (let i = lines.length - 1; i >= start; i--) {
     const line = lines[i]!;
     if (BLANK.test(line)) continue;
-    const links = navigationLinks(line);
+    const links = navigationLinks(line, i);
     if (links !== null) {
       navigation.push(links);
       end = i;
@@ -94,11 +96,11 @@ export function splitPost(text: string, warnings: Warnings): Layout {
 }
 
 /** The links of a navigation line, or `null` when the line is anything else. */
-function navigationLinks(line: string): NavigationLink[] | null {
+function navigationLinks(line: string, index: number): NavigationLink[] | null {
   if (!line.startsWith('[')) return null;
   const links: NavigationLink[] = [];
   const rest = line.replace(MARKDOWN_LINK, (_, text: string, href: string) => {
-    links.push({ text, href });
+    links.push({ text, href, line: index });
     return '';
   });
   return links.length > 0 && NAVIGATION_REST.test(rest) ? links : null;

@@ -1,4 +1,6 @@
 import { PostParseError } from '../errors.js';
+import { quoted } from './text.js';
+import { resolveUrl } from './url.js';
 
 /**
  * Checks that `options` is undefined or an object with only `known` keys,
@@ -11,7 +13,7 @@ export function checkOptions<T extends object>(options: T | undefined, known: re
   }
   for (const key of Object.keys(options)) {
     if (!known.includes(key)) {
-      throw new PostParseError('invalid-option', `unknown option ${JSON.stringify(key)}; expected one of ${known.join(', ')}`);
+      throw new PostParseError('invalid-option', `unknown option ${quoted(key)}; expected one of ${known.join(', ')}`);
     }
   }
   return options;
@@ -26,4 +28,14 @@ export function checkBoolean(name: string, value: unknown): boolean {
   if (value === undefined) return false;
   if (typeof value === 'boolean') return value;
   throw new PostParseError('invalid-option', `${name} must be a boolean`);
+}
+
+/** Checks `baseUrl`: an absolute `http`/`https` address, or undefined (`null` then). */
+export function checkBaseUrl(value: unknown): string | null {
+  if (value === undefined) return null;
+  const url = typeof value === 'string' ? resolveUrl(value) : null;
+  if (url === null || typeof url === 'string') {
+    throw new PostParseError('invalid-option', `baseUrl must be an absolute http(s) address, got ${quoted(String(value))}`);
+  }
+  return url.href;
 }

@@ -1,33 +1,60 @@
 import type { PostUrl } from '../types.js';
 
-const HTTP = /^https?:\/\//i;
 const NEWS_PATH = /\/news\/(\d{1,8}),(\d{18})\.html$/;
 const ARTICLE_PATH = /\/a\/(\d{18})\.html$/;
 const INFO_CODE = /^NW(\d{18})$/;
+// What the URL standard strips before reading an address: tabs and newlines
+// anywhere, C0 controls and spaces at either end. `JaVa\tScRiPt:` is `javascript:`.
+const IGNORED_INSIDE = /[\t\n\r]/g;
+const IGNORED_AROUND = /^[\0- ]+|[\0- ]+$/g;
+const SCHEME = /^([A-Za-z][A-Za-z0-9+.-]*):/;
+
+/** Why an address was not kept. */
+export type UrlProblem = 'unsafe-url' | 'invalid-url' | 'relative-url';
 
 /**
- * An absolute `http`/`https` address: protocol-relative ones get `https:`.
- * Anything else (other schemes, relative paths, malformed hosts) gives `null`.
+ * Resolves an address as a browser would, keeping only `http`/`https`:
+ * protocol-relative ones get `https:`, relative ones resolve against `base`.
+ * Returns the absolute address, or why it cannot be kept: another scheme
+ * (`javascript:`, `data:`, `file:`…) is `'unsafe-url'`, an address the URL
+ * parser rejects (`http://[::1`, `http://a:99999`) is `'invalid-url'`, a
+ * relative one without a base is `'relative-url'`.
  */
-export function absoluteUrl(href: string): string | null {
-  return httpUrl(href)?.href ?? null;
-}
-
-function httpUrl(href: string): URL | null {
-  const text = href.trim();
-  const candidate = text.startsWith('//') ? `https:${text}` : text;
-  if (!HTTP.test(candidate)) return null;
+export function resolveUrl(href: string, base: string | null = null): URL | UrlProblem {
+  const text = href.replace(IGNORED_INSIDE, '').replace(IGNORED_AROUND, '');
+  const scheme = SCHEME.exec(text)?.[1]?.toLowerCase();
+  if (scheme !== undefined && scheme !== 'http' && scheme !== 'https') return 'unsafe-url';
+  const absolute = scheme !== undefined ? text : text.startsWith('//') ? `https:${text}` : null;
+  if (absolute === null && base === null) return 'relative-url';
   try {
-    return new URL(candidate);
+    return absolute === null ? new URL(text, base!) : new URL(absolute);
   } catch {
-    return null;
+    return 'invalid-url';
   }
 }
 
+/** Why an address was dropped, for a warning message: "it …". */
+export function describeUrlProblem(problem: UrlProblem): string {
+  if (problem === 'unsafe-url') return 'is not an http(s) address';
+  return problem === 'invalid-url' ? 'is malformed' : 'is relative and no baseUrl was given';
+}
+
+/** {@link resolveUrl} without a base, as a string, or `null` for anything it does not keep. */
+export function absoluteUrl(href: string): string | null {
+  const url = resolveUrl(href);
+  return typeof url === 'string' ? null : url.href;
+}
+
+/** Whether an `href` points nowhere else: empty, or only a `#fragment`. */
+export function isSamePage(href: string): boolean {
+  const text = href.replace(IGNORED_INSIDE, '').replace(IGNORED_AROUND, '');
+  return text === '' || text.startsWith('#');
+}
+
 /** Reads the original-article address and the eastmoney ids it carries. */
-export function readPostUrl(href: string): PostUrl | null {
-  const url = httpUrl(href);
-  if (url === null) return null;
+export function readPostUrl(href: string): PostUrl | UrlProblem {
+  const url = resolveUrl(href);
+  if (typeof url === 'string') return url;
   const news = NEWS_PATH.exec(url.pathname);
   const article = news ? null : ARTICLE_PATH.exec(url.pathname);
   const infoCode = url.searchParams.get('infoCode');

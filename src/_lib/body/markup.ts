@@ -4,7 +4,7 @@
  */
 
 import type { EntityKind } from '../../types.js';
-import { absoluteUrl } from '../url.js';
+import { cleanText } from '../text.js';
 
 export type Attributes = Record<string, string>;
 
@@ -20,7 +20,7 @@ export interface EntityRef {
 const QUOTE_HREF = /\/r\/(\d{1,4})\.([A-Za-z0-9_-]{1,32})(?:[/?#]|$)/;
 const CONTEXT_ID = /^(?:stock_|bk_|Info\.)(\d{1,4})\.([A-Za-z0-9_-]{1,32})$/;
 const KEYWORD_ID = /^Info\.(\d{1,12})$/;
-const GLOSSARY_HREF = /^(?:https?:)?\/\/baike\.eastmoney\.com\/item\/([^?#/]+)/i;
+const GLOSSARY_HREF = /^https?:\/\/baike\.eastmoney\.com\/item\/([^?#/]+)/i;
 const MARKET = /^\d{1,4}$/;
 const CODE = /^[A-Za-z0-9_-]{1,32}$/;
 const BOARD_CODE = /^BK\d+$/i;
@@ -98,19 +98,19 @@ export function isNoteText(text: string): boolean {
 /**
  * The entity an anchor or span refers to, or `null` when it refers to none.
  * `context` is the `id` of the nearest enclosing `stock_…`/`bk_…`/`Info.…`
- * span. Returns `'invalid'` for a reference whose code cannot be read.
+ * span; `href` is the element's address, already resolved and checked.
+ * Returns `'invalid'` for a reference whose code cannot be read.
  */
-export function entityRef(attribs: Attributes, context: string | null): EntityRef | 'invalid' | null {
-  const href = attribs['href'];
-  const glossary = href === undefined ? null : GLOSSARY_HREF.exec(href.trim());
+export function entityRef(attribs: Attributes, href: string | null, context: string | null): EntityRef | 'invalid' | null {
+  const glossary = href === null ? null : GLOSSARY_HREF.exec(href);
   if (glossary) {
-    return { kind: 'glossary', market: null, code: safeDecode(glossary[1]!), secid: null, url: absoluteUrl(href!) };
+    return { kind: 'glossary', market: null, code: cleanText(safeDecode(glossary[1]!)), secid: null, url: href };
   }
-  if (hasClass(attribs, 'infokey')) return keywordRef(attribs, context);
+  if (hasClass(attribs, 'infokey')) return keywordRef(href, context);
   const dataCode = attribs['data-code'];
   if (dataCode !== undefined) return securityRef(dataCode, href, context);
   if (hasClass(attribs, 'keytip') || hasClass(attribs, 'em_stock_key_common')) {
-    const quote = href === undefined ? null : QUOTE_HREF.exec(href);
+    const quote = href === null ? null : QUOTE_HREF.exec(href);
     return quote ? security(Number(quote[1]), quote[2]!) : 'invalid';
   }
   return null;
@@ -126,7 +126,7 @@ export function isContextId(id: string): boolean {
  * `K NIO|106|7` (charts); `002353` (older pages: the market comes from the
  * context id or the href).
  */
-export function securityRef(dataCode: string, href: string | undefined, context: string | null): EntityRef | 'invalid' {
+export function securityRef(dataCode: string, href: string | null, context: string | null): EntityRef | 'invalid' {
   const value = dataCode.startsWith('K ') ? dataCode.slice(2).trim() : dataCode.trim();
   let market: string | undefined;
   let code: string | undefined;
@@ -135,7 +135,7 @@ export function securityRef(dataCode: string, href: string | undefined, context:
   else {
     code = value;
     const fromContext = context === null ? null : CONTEXT_ID.exec(context);
-    const fromHref = href === undefined ? null : QUOTE_HREF.exec(href);
+    const fromHref = href === null ? null : QUOTE_HREF.exec(href);
     const found = fromContext?.[2] === code ? fromContext : fromHref?.[2] === code ? fromHref : null;
     market = found?.[1];
   }
@@ -158,18 +158,17 @@ function security(market: number | null, code: string): EntityRef {
   };
 }
 
-function keywordRef(attribs: Attributes, context: string | null): EntityRef | 'invalid' {
+function keywordRef(href: string | null, context: string | null): EntityRef | 'invalid' {
   const id = context === null ? null : KEYWORD_ID.exec(context);
   if (!id) return 'invalid';
-  const href = attribs['href'];
-  const quote = href === undefined ? null : QUOTE_HREF.exec(href);
+  const quote = href === null ? null : QUOTE_HREF.exec(href);
   const market = quote ? Number(quote[1]) : null;
   return {
     kind: 'keyword',
     market,
     code: id[1]!,
     secid: quote ? `${market}.${quote[2]}` : null,
-    url: href === undefined ? null : absoluteUrl(href),
+    url: href,
   };
 }
 

@@ -1,3 +1,5 @@
+import { cleanText } from '../text.js';
+
 /** A range of the text being built; `start` stays -1 until content arrives. */
 export interface Span {
   start: number;
@@ -20,10 +22,16 @@ export class TextBuilder {
   private pendingBreaks = 0;
   private afterSeparator = true;
   private waiting: Span[] = [];
+  private cleaned = false;
 
   /** Characters of real content so far (separators not counted). */
   get contentLength(): number {
     return this.content;
+  }
+
+  /** Whether {@link cleanText} changed any piece of this block. */
+  get hadUnsafeCharacters(): boolean {
+    return this.cleaned;
   }
 
   /** The offset where the next character would go. */
@@ -32,7 +40,9 @@ export class TextBuilder {
   }
 
   append(raw: string): void {
-    let text = raw.replace(WHITESPACE, ' ');
+    const collapsed = raw.replace(WHITESPACE, ' ');
+    let text = cleanText(collapsed);
+    if (text !== collapsed) this.cleaned = true;
     if (text.length === 0) return;
     if (text.charCodeAt(0) === 32) {
       this.pendingSpace = true;
@@ -94,6 +104,7 @@ export class TextBuilder {
     this.pendingBreaks = 0;
     this.afterSeparator = true;
     this.waiting.length = 0;
+    this.cleaned = false;
     return text;
   }
 
