@@ -1,6 +1,7 @@
 /**
  * Invariants every parse result must satisfy, whatever the input. Shared by
- * the unit tests and the corpus check (`npm run corpus -- <dir>`).
+ * the unit tests, the property tests and the corpus check
+ * (`npm run corpus -- <dir>`).
  */
 
 import { deepStrictEqual } from 'node:assert/strict';
@@ -44,6 +45,53 @@ export function invariantProblems(result: Post | Body): string[] {
   });
   for (const image of result.images) {
     if (image.position > result.paragraphs.length) problems.push(`image ${image.src} position is past the last paragraph`);
+  }
+  problems.push(...unsafeStrings(result), ...unsafeUrls(result));
+  return problems;
+}
+
+// C0 controls other than \t and \n, DEL, C1 controls, lone surrogates.
+const UNSAFE_TEXT = /[\0-\x08\x0B-\x1F\x7F-\x9F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Every string in the output, keys included, is safe to store and display. */
+function unsafeStrings(result: unknown): string[] {
+  const problems: string[] = [];
+  const pending: unknown[] = [result];
+  while (pending.length > 0) {
+    const value = pending.pop();
+    if (typeof value === 'string') {
+      if (UNSAFE_TEXT.test(value)) problems.push(`unsafe characters in ${JSON.stringify(value.slice(0, 80))}`);
+    } else if (value !== null && typeof value === 'object') {
+      for (const [key, item] of Object.entries(value)) {
+        if (UNSAFE_TEXT.test(key)) problems.push(`unsafe characters in the key ${JSON.stringify(key.slice(0, 80))}`);
+        pending.push(item);
+      }
+    }
+  }
+  return problems;
+}
+
+/** Every address in the output is absolute http(s), as the URL parser writes it. */
+function unsafeUrls(result: Post | Body): string[] {
+  const post = result as Partial<Post>;
+  const urls = [
+    post.url?.href,
+    ...result.images.flatMap((image) => [image.src, image.originalSrc]),
+    ...result.links.map((link) => link.href),
+    ...result.entities.map((entity) => entity.url),
+  ];
+  const problems: string[] = [];
+  for (const url of urls) {
+    if (url === null || url === undefined) continue;
+    let parsed: URL | null = null;
+    try {
+      parsed = new URL(url);
+    } catch {
+      // reported below
+    }
+    if (parsed === null || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') || parsed.href !== url) {
+      problems.push(`address ${JSON.stringify(url.slice(0, 80))} is not an absolute http(s) URL`);
+    }
   }
   return problems;
 }

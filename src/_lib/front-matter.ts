@@ -95,7 +95,7 @@ function recover(
     }
     const first = i++;
     while (i < lines.length && !KEY_LINE.test(lines[i]!)) i++;
-    const name = key[1]!.trim();
+    const name = cleanString(key[1]!.trim(), warnings, piece.line + first);
     const block = lines.slice(first, i).join('\n');
     const value = readBlock(block, warnings, piece.line + first, sources);
     if (value === undefined) {
