@@ -169,6 +169,11 @@ const cases: Case[] = [
     input: body('<p class=em_media>（文章来源：示例报）</p><p style=display:none>隐藏</p><a href=http://example.com/a>链接</a>'),
     expected: { texts: ['链接'], links: ['http://example.com/a'], codes: [] },
   },
+  {
+    name: 'a source block inside a table splits the table (found by fuzzing: it threw a TypeError)',
+    input: body('<table><tr><td>甲</td><td><p class="em_media">（文章来源：示例报）</p></td></tr><tr><td>乙</td></tr></table>'),
+    expected: { texts: ['甲\t', '乙'], codes: [] },
+  },
   // 5. Character references.
   {
     name: 'character references out of range, surrogates, NUL and C1 decode per the HTML standard',

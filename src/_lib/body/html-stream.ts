@@ -86,6 +86,8 @@ class HtmlStream {
   private readonly stack: string[] = [];
   /** How many elements of each name are open. */
   private readonly open = new Map<string, number>();
+  /** One string per tag name, so a deep stack holds no copies. */
+  private readonly names = new Map<string, string>();
   /** Open `<svg>`/`<math>` elements, where `/>` closes an element. */
   private foreign = 0;
 
@@ -121,7 +123,7 @@ class HtmlStream {
   }
 
   onopentagname(start: number, end: number): void {
-    const name = this.html.slice(start, end).toLowerCase();
+    const name = this.intern(this.html.slice(start, end).toLowerCase());
     this.tagName = name === 'image' ? 'img' : name;
     this.tagStart = start - 1;
     this.attribs = Object.create(null) as Attributes;
@@ -213,6 +215,13 @@ class HtmlStream {
     this.open.set(name, (this.open.get(name) ?? 0) + 1);
     if (name === 'svg' || name === 'math') this.foreign++;
     if (RAW_TEXT_ELEMENTS.has(name) && this.foreign === 0) this.rawTextStart = this.tagStart;
+  }
+
+  private intern(name: string): string {
+    const known = this.names.get(name);
+    if (known !== undefined) return known;
+    this.names.set(name, name);
+    return name;
   }
 
   private emptyElement(name: string, index: number): void {

@@ -7,6 +7,12 @@ export interface Span {
 }
 
 const WHITESPACE = /\s+/g;
+/** Text is collapsed at most this many characters at a time. */
+const CHUNK = 1 << 16;
+
+function isHighSurrogate(unit: number): boolean {
+  return unit >= 0xd800 && unit <= 0xdbff;
+}
 
 /**
  * Builds the clean text of one block from the pieces the HTML gives it:
@@ -40,6 +46,21 @@ export class TextBuilder {
   }
 
   append(raw: string): void {
+    if (raw.length <= CHUNK) {
+      this.appendChunk(raw);
+      return;
+    }
+    // One huge text run (a body with no markup) is collapsed in chunks, so
+    // the regexp replacement never holds millions of pieces at once.
+    for (let start = 0; start < raw.length; ) {
+      let end = Math.min(start + CHUNK, raw.length);
+      if (end < raw.length && isHighSurrogate(raw.charCodeAt(end - 1))) end--;
+      this.appendChunk(raw.slice(start, end));
+      start = end;
+    }
+  }
+
+  private appendChunk(raw: string): void {
     const collapsed = raw.replace(WHITESPACE, ' ');
     let text = cleanText(collapsed);
     if (text !== collapsed) this.cleaned = true;

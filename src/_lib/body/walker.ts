@@ -293,14 +293,14 @@ class BodyWalker implements HtmlHandler {
    * the HTML collapses to spaces, so these characters mean nothing else.
    */
   private startRow(): void {
-    const table = this.table!;
+    const table = (this.table ??= { rows: 0, cells: 0 });
     if (table.rows > 0) this.text.separator('\n');
     table.rows++;
     table.cells = 0;
   }
 
   private startCell(): void {
-    const table = this.table!;
+    const table = (this.table ??= { rows: 0, cells: 0 });
     if (table.rows === 0) this.startRow();
     if (table.cells > 0) this.text.separator('\t');
     table.cells++;
