@@ -196,6 +196,16 @@ const cases: Case[] = [
     expected: { texts: ['abcd\uFFFDe\uFFFDfg'], codes: ['control-characters'] },
   },
   {
+    name: 'a control character between spaces leaves one space (found by fuzzing)',
+    input: body('<p><span id="bk_90.BK1061"><a class="keytip" data-code="90,BK1061">甲 \u0085 乙\n\u0085 </a></span></p>'),
+    expected: { texts: ['甲 乙'], codes: ['control-characters'] },
+  },
+  {
+    name: 'an infoCode with a NUL in the original URL is cleaned (found by fuzzing)',
+    input: post('title: 示例\ndate: 2022-05-23 17:03:48 +0800', '<p>正文。</p>', '<http://finews.example.com/NewsShare.html?infoCode=%00NW202205230000000003>'),
+    expected: { url: 'http://finews.example.com/NewsShare.html?infoCode=%00NW202205230000000003', codes: [] },
+  },
+  {
     name: 'bidi controls and zero-width characters are kept in text, with a warning',
     input: body('<p>价格\u202E01\u202C元\u200B</p><p>\u2066隔离\u2069</p>'),
     expected: { texts: ['价格\u202E01\u202C元\u200B', '\u2066隔离\u2069'], codes: ['invisible-characters', 'invisible-characters'] },

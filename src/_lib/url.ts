@@ -1,4 +1,5 @@
 import type { PostUrl } from '../types.js';
+import { cleanText } from './text.js';
 
 const NEWS_PATH = /\/news\/(\d{1,8}),(\d{18})\.html$/;
 const ARTICLE_PATH = /\/a\/(\d{18})\.html$/;
@@ -57,7 +58,8 @@ export function readPostUrl(href: string): PostUrl | UrlProblem {
   if (typeof url === 'string') return url;
   const news = NEWS_PATH.exec(url.pathname);
   const article = news ? null : ARTICLE_PATH.exec(url.pathname);
-  const infoCode = url.searchParams.get('infoCode');
+  const rawInfoCode = url.searchParams.get('infoCode');
+  const infoCode = rawInfoCode === null ? null : cleanText(rawInfoCode);
   const info = infoCode === null ? null : INFO_CODE.exec(infoCode);
   return {
     href: url.href,

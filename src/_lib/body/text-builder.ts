@@ -63,7 +63,11 @@ export class TextBuilder {
   private appendChunk(raw: string): void {
     const collapsed = raw.replace(WHITESPACE, ' ');
     let text = cleanText(collapsed);
-    if (text !== collapsed) this.cleaned = true;
+    if (text !== collapsed) {
+      // Removing a control character can bring two spaces together.
+      this.cleaned = true;
+      text = text.replace(WHITESPACE, ' ');
+    }
     if (text.length === 0) return;
     if (text.charCodeAt(0) === 32) {
       this.pendingSpace = true;
