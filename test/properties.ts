@@ -147,7 +147,8 @@ export const PROPERTIES: readonly Property[] = [
     assertSame(attempt(() => parsePost(lf.replace(/\n/g, '\r\n'))), expected, 'CRLF');
     assertSame(attempt(() => parsePost(lf.replace(/\n/g, '\r'))), expected, 'CR');
     assertSame(attempt(() => parsePost(`\uFEFF${lf}`)), expected, 'a BOM');
-    if (!/[\uD800-\uDFFF]/.test(lf)) assertSame(attempt(() => parsePost(new TextEncoder().encode(lf))), expected, 'UTF-8 bytes');
+    // Bytes with a zero in every other byte read as UTF-16 (see docs/errors.md).
+    if (!/[\0\uD800-\uDFFF]/.test(lf)) assertSame(attempt(() => parsePost(new TextEncoder().encode(lf))), expected, 'UTF-8 bytes');
   }),
   property('the host time zone never matters', mutatedPost, (input) => {
     const saved = process.env['TZ'];

@@ -61,25 +61,37 @@ function utf8Length(text: string, limit: number): number {
 
 /**
  * UTF-16 given as bytes: by its byte order mark, or, without one, by the
- * zero bytes every ASCII character has (`---`, `title:`), which UTF-8 text
- * never has. `null` for anything else.
+ * pattern every ASCII character makes (`---`, `title:`): a printable byte
+ * beside a zero byte, in every pair that has a zero. UTF-8 text has no zero
+ * bytes. `null` for anything else.
  */
 function utf16Encoding(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
   const sample = Math.min(bytes.length, 1024) & ~1;
-  let evenZeros = 0;
-  let oddZeros = 0;
-  for (let i = 0; i < sample; i++) {
-    if (bytes[i] === 0) {
-      if (i & 1) oddZeros++;
-      else evenZeros++;
+  const enough = Math.max(2, sample * 0.1);
+  if (asciiPairs(bytes, sample, 1) >= enough) return 'utf-16le';
+  if (asciiPairs(bytes, sample, 0) >= enough) return 'utf-16be';
+  return null;
+}
+
+/**
+ * How many pairs in the first `sample` bytes are an ASCII character in
+ * UTF-16 with its zero byte at `zeroAt` (1: little endian, 0: big endian);
+ * 0 when any zero byte breaks that pattern.
+ */
+function asciiPairs(bytes: Uint8Array, sample: number, zeroAt: 0 | 1): number {
+  let count = 0;
+  for (let i = 0; i < sample; i += 2) {
+    const zero = bytes[i + zeroAt]!;
+    const other = bytes[i + 1 - zeroAt]!;
+    if (other === 0) return 0;
+    if (zero === 0) {
+      if (other < 0x20 && other !== 0x09 && other !== 0x0a && other !== 0x0d) return 0;
+      count++;
     }
   }
-  const enough = Math.max(2, sample * 0.2);
-  if (oddZeros >= enough && evenZeros === 0) return 'utf-16le';
-  if (evenZeros >= enough && oddZeros === 0) return 'utf-16be';
-  return null;
+  return count;
 }
 
 function decodeUtf8(bytes: Uint8Array): string {
