@@ -6,6 +6,7 @@
 import { isMap, isScalar, parseDocument, type Document, type YAMLError } from 'yaml';
 import { PostParseError } from '../errors.js';
 import type { FrontMatter, JsonValue } from '../types.js';
+import { readFlatMapping } from './flat-yaml.js';
 import type { Piece } from './layout.js';
 import { cleanText, quoted } from './text.js';
 import type { Position, Warnings } from './warnings.js';
@@ -29,6 +30,8 @@ export interface FrontMatterResult {
 
 /** Reads a front matter block; never throws for bad YAML. */
 export function readFrontMatter(piece: Piece, warnings: Warnings): FrontMatterResult {
+  const flat = readFlatMapping(piece.text);
+  if (flat !== null) return flat;
   if (tooDeep(piece.text)) return recover(piece, warnings, { message: `the YAML nests deeper than ${MAX_NESTING} levels` });
   const doc = parseDocument(piece.text, YAML_OPTIONS);
   if (doc.errors.length === 0) {
