@@ -29,6 +29,8 @@ export class TextBuilder {
   private afterSeparator = true;
   private waiting: Span[] = [];
   private cleaned = false;
+  /** The offset just after the last content character. */
+  private contentEnd = 0;
 
   /** Characters of real content so far (separators not counted). */
   get contentLength(): number {
@@ -81,6 +83,7 @@ export class TextBuilder {
     this.waiting.length = 0;
     this.parts.push(text);
     this.size += text.length;
+    this.contentEnd = this.size;
     this.content += text.length;
     this.afterSeparator = false;
     this.pendingSpace = trailing;
@@ -112,11 +115,14 @@ export class TextBuilder {
     return span;
   }
 
-  /** Ends a span here; a span that never got content keeps `start === -1`. */
+  /**
+   * Ends a span after its last content character (separators after it stay
+   * out); a span that never got content keeps `start === -1`.
+   */
   closeSpan(span: Span): void {
     const index = this.waiting.indexOf(span);
     if (index !== -1) this.waiting.splice(index, 1);
-    if (span.start !== -1) span.end = this.size;
+    if (span.start !== -1) span.end = this.contentEnd;
   }
 
   /** Returns the text and resets the builder for the next block. */
@@ -130,6 +136,7 @@ export class TextBuilder {
     this.afterSeparator = true;
     this.waiting.length = 0;
     this.cleaned = false;
+    this.contentEnd = 0;
     return text;
   }
 
