@@ -20,12 +20,18 @@ export function corpusPosts(): string[] {
     .map((name) => readFileSync(join(CORPUS_DIR, name), 'utf8'));
 }
 
+// Paragraphs in the proportions of the real corpus: per KB about 5 tags,
+// 5 attributes and 1 entity link (bench/README.md has the counts), so a
+// generated 1 MB post is a long post, not a denser kind of markup.
 const PARAGRAPHS = [
-  '<p>示例科技（<span id="stock_0.000001"><a href="http://quote.eastmoney.com/unify/r/0.000001" class="keytip" data-code="0,000001">000001</a></span>）今日公告，公司与示例农业集团签署战略合作协议，双方将在<span id="bk_90.BK1061"><a href="http://quote.eastmoney.com/unify/r/90.BK1061" class="keytip" data-code="90,BK1061">数字经济</a></span>领域展开合作。</p>',
-  '<p>根据协议，双方将共同建设智慧农业示范园区，预计总投资约12亿元。<span id="stock_1.600001"><a href="http://quote.eastmoney.com/unify/r/1.600001" class="keytip" data-code="1,600001">示例银行</a></span>将提供融资支持。</p>',
-  '<p>数据显示，今年前三季度，公司实现营业收入35.6亿元，同比增长18.2%；<span id="Info.3259"><a href="http://quote.eastmoney.com/unify/r/0.399006" class="infokey" target="_blank">创业板指</a></span>当日上涨1.2%。</p>',
-  '<p style="text-align:center"><img src="https://dfscdn.dfcfw.com/download/D0000000000000001_w800h555.jpg" width="552" alt="Image"></p><p style="text-align:center">图片来源：示例公司官网</p>',
-  '<p><strong>分析人士认为</strong>，随着政策持续发力，<span id="stock_0.000001"><a href="http://quote.eastmoney.com/unify/r/0.000001" class="keytip" data-code="0,000001">示例科技</a></span>有望受益于行业景气度回升。</p>',
+  '<p>示例科技（<span id="stock_0.000001"><a href="http://quote.eastmoney.com/unify/r/0.000001" class="keytip" data-code="0,000001">000001</a></span>）今日公告，公司与示例农业集团签署战略合作协议，双方将在智慧农业、农产品供应链和农村金融服务等领域展开全面合作，合作期限为五年，协议的签署不会对公司本年度经营业绩产生重大影响。</p>',
+  '<p>根据协议，双方将共同建设智慧农业示范园区，预计总投资约12亿元，其中一期工程计划于明年上半年开工建设，主要包括数字化种植基地、冷链物流中心和农产品检测中心三部分。公司表示，将充分发挥自身在物联网和大数据方面的技术优势。</p>',
+  '<p>数据显示，今年前三季度，公司实现营业收入35.6亿元，同比增长18.2%；实现归属于上市公司股东的净利润4.1亿元，同比增长22.7%。<span id="bk_90.BK1061"><a href="http://quote.eastmoney.com/unify/r/90.BK1061" class="keytip" data-code="90,BK1061">数字经济</a></span>板块当日整体上涨1.2%，成交额较前一交易日有所放大。</p>',
+  '<p>分析人士认为，随着相关支持政策持续发力，农业现代化进程有望进一步加快，具备技术积累和渠道优势的企业将率先受益。不过也有观点提醒，项目建设周期较长，短期内对业绩的贡献有限，投资者仍需关注后续进展和市场环境的变化。</p>',
+  '<p style="text-align:center"><img src="https://dfscdn.dfcfw.com/download/D0000000000000001_w800h555.jpg" width="552" alt="Image"></p>',
+  '<p>业内人士指出，近年来各地积极推动农业与数字技术融合发展，智慧农业市场规模持续扩大。据不完全统计，去年全国智慧农业相关项目投资额超过千亿元，覆盖种植、养殖、加工、流通等多个环节，带动了一批新型农业经营主体的成长。</p>',
+  '<p><strong>后续安排</strong></p>',
+  '<p>公司同时披露，将在未来三个月内召开投资者说明会，就合作事项及经营情况与投资者进行交流。此前，<span id="stock_1.600001"><a href="http://quote.eastmoney.com/unify/r/1.600001" class="keytip" data-code="1,600001">示例银行</a></span>已与公司签署授信协议，为示范园区建设提供不超过30亿元的综合授信额度。</p>',
 ];
 
 /** An invented post of about `bytes` UTF-8 bytes. */

@@ -34,6 +34,32 @@ export function resolveUrl(href: string, base: string | null = null): URL | UrlP
   }
 }
 
+/**
+ * Addresses the URL parser writes back unchanged: `http(s)`, a lower-case
+ * host name whose last label starts with a letter (not an IPv4 address, no
+ * `xn--` label), no port, a path without `%`, `\\` or dot segments, an
+ * optional query without `'`, no fragment. Eastmoney's quote and article
+ * links are all like this, so most links skip the parser. `test/url.test.ts`
+ * checks this against the URL parser.
+ */
+const CANONICAL =
+  /^https?:\/\/(?!(?:[^/]*\.)?xn--)(?:[a-z0-9-]+\.)*[a-z][a-z0-9-]*\/(?:[A-Za-z0-9\-_~!$&'()*+,;=:@/]|(?<!\/)\.)*(?:\?[A-Za-z0-9\-._~!$&()*+,;=:@/?]*)?$/;
+
+/**
+ * {@link resolveUrl} for an address in the markup, as a string: `null` for
+ * an empty or `#fragment` address, which points nowhere else.
+ */
+export function resolveHref(href: string, base: string | null): string | UrlProblem | null {
+  if (CANONICAL.test(href)) return href;
+  if (isSamePage(href)) return null;
+  const url = resolveUrl(href, base);
+  return typeof url === 'string' ? url : url.href;
+}
+
+export function isUrlProblem(value: string): value is UrlProblem {
+  return value === 'unsafe-url' || value === 'invalid-url' || value === 'relative-url';
+}
+
 /** Why an address was dropped, for a warning message: "it …". */
 export function describeUrlProblem(problem: UrlProblem): string {
   if (problem === 'unsafe-url') return 'is not an http(s) address';

@@ -73,9 +73,12 @@ const IMPLIED_CLOSE: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ].map((name) => [name, CLOSES_P] as const),
 ]);
 
-/** Parses `html` and reports it to `handler` as balanced events. */
-export function streamHtml(html: string, handler: HtmlHandler): void {
-  const stream = new HtmlStream(html, handler);
+/**
+ * Parses `html` and reports it to `handler` as balanced events, with the
+ * attributes named in `attributes` (lower case); others are not collected.
+ */
+export function streamHtml(html: string, handler: HtmlHandler, attributes: ReadonlySet<string>): void {
+  const stream = new HtmlStream(html, handler, attributes);
   const tokenizer = new Tokenizer({ decodeEntities: true }, stream);
   tokenizer.write(html);
   tokenizer.end();
@@ -94,9 +97,11 @@ class HtmlStream {
   // The start tag being read.
   private tagName = '';
   private tagStart = -1;
-  private attribs: Attributes = Object.create(null) as Attributes;
+  private attribs: Attributes = {};
   private attribName = '';
   private attribValue = '';
+  /** Whether the attribute being read is one the handler wants. */
+  private keepAttrib = false;
 
   /** Where the open raw-text element (`<script>`…) started, for the unclosed warning. */
   private rawTextStart = -1;
@@ -106,6 +111,7 @@ class HtmlStream {
   constructor(
     private readonly html: string,
     private readonly handler: HtmlHandler,
+    private readonly attributes: ReadonlySet<string>,
   ) {}
 
   isInForeignContext(): boolean {
@@ -126,24 +132,26 @@ class HtmlStream {
     const name = this.intern(this.html.slice(start, end).toLowerCase());
     this.tagName = name === 'image' ? 'img' : name;
     this.tagStart = start - 1;
-    this.attribs = Object.create(null) as Attributes;
+    this.attribs = {};
   }
 
   onattribname(start: number, end: number): void {
     this.attribName = this.html.slice(start, end).toLowerCase();
+    this.keepAttrib = this.attributes.has(this.attribName);
   }
 
   onattribdata(start: number, end: number): void {
-    this.attribValue += this.html.slice(start, end);
+    if (this.keepAttrib) this.attribValue += this.html.slice(start, end);
   }
 
   onattribentity(codePoint: number): void {
-    this.attribValue += String.fromCodePoint(codePoint);
+    if (this.keepAttrib) this.attribValue += String.fromCodePoint(codePoint);
   }
 
   onattribend(): void {
-    // The first of duplicate attributes wins, as in browsers.
-    if (!(this.attribName in this.attribs)) this.attribs[this.attribName] = this.attribValue;
+    // The first of duplicate attributes wins, as in browsers. Only wanted
+    // names are stored, so `__proto__` and the like never become keys.
+    if (this.keepAttrib && !Object.hasOwn(this.attribs, this.attribName)) this.attribs[this.attribName] = this.attribValue;
     this.attribValue = '';
   }
 
@@ -225,7 +233,7 @@ class HtmlStream {
   }
 
   private emptyElement(name: string, index: number): void {
-    this.handler.onOpen(name, Object.create(null) as Attributes, index);
+    this.handler.onOpen(name, {}, index);
     this.handler.onClose();
   }
 

@@ -8,6 +8,11 @@ import { cleanText } from '../text.js';
 
 export type Attributes = Record<string, string>;
 
+/** Every attribute the functions here read; the HTML stream collects only these. */
+export const READ_ATTRIBUTES: ReadonlySet<string> = new Set([
+  'class', 'id', 'style', 'hidden', 'align', 'href', 'src', 'alt', 'width', 'height', 'orginial_src', 'original_src', 'data-code',
+]);
+
 /** An entity reference read from markup, before it is registered. */
 export interface EntityRef {
   kind: EntityKind;
@@ -43,11 +48,20 @@ export const BLOCK_ELEMENTS: ReadonlySet<string> = new Set([
 
 export const HEADING_ELEMENTS: ReadonlySet<string> = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
+/** Whether the `class` attribute lists `name` (split on ASCII whitespace, without allocating). */
 export function hasClass(attribs: Attributes, name: string): boolean {
   const value = attribs['class'];
   if (value === undefined) return false;
-  for (const item of value.split(/\s+/)) if (item === name) return true;
+  for (let at = value.indexOf(name); at !== -1; at = value.indexOf(name, at + 1)) {
+    const end = at + name.length;
+    if ((at === 0 || isSpace(value.charCodeAt(at - 1))) && (end === value.length || isSpace(value.charCodeAt(end)))) return true;
+  }
   return false;
+}
+
+/** HTML's ASCII whitespace: tab, newline, form feed, carriage return, space. */
+function isSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === 10 || code === 12 || code === 13;
 }
 
 /** `display:none`, `visibility:hidden` or the `hidden` attribute. */

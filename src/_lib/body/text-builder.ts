@@ -7,6 +7,8 @@ export interface Span {
 }
 
 const WHITESPACE = /\s+/g;
+/** A quick test before collapsing: most pieces of Chinese text have no whitespace. */
+const ANY_WHITESPACE = /\s/;
 /** Text is collapsed at most this many characters at a time. */
 const CHUNK = 1 << 16;
 
@@ -63,7 +65,7 @@ export class TextBuilder {
   }
 
   private appendChunk(raw: string): void {
-    const collapsed = raw.replace(WHITESPACE, ' ');
+    const collapsed = ANY_WHITESPACE.test(raw) ? raw.replace(WHITESPACE, ' ') : raw;
     let text = cleanText(collapsed);
     if (text !== collapsed) {
       // Removing a control character can bring two spaces together.
@@ -80,7 +82,7 @@ export class TextBuilder {
     if (trailing) text = text.slice(0, -1);
     this.flushPending();
     for (const span of this.waiting) span.start = this.size;
-    this.waiting.length = 0;
+    if (this.waiting.length > 0) this.waiting.length = 0;
     this.parts.push(text);
     this.size += text.length;
     this.contentEnd = this.size;
@@ -134,7 +136,7 @@ export class TextBuilder {
     this.pendingSpace = false;
     this.pendingBreaks = 0;
     this.afterSeparator = true;
-    this.waiting.length = 0;
+    if (this.waiting.length > 0) this.waiting.length = 0;
     this.cleaned = false;
     this.contentEnd = 0;
     return text;

@@ -8,13 +8,14 @@
 import type { Body, Image, Link, Paragraph, Source } from '../../types.js';
 import { readAttribution } from '../attribution.js';
 import { cleanText, countInvisible, quoted } from '../text.js';
-import { absoluteUrl, describeUrlProblem, isSamePage, resolveUrl } from '../url.js';
+import { absoluteUrl, describeUrlProblem, isUrlProblem, resolveHref } from '../url.js';
 import type { Position, Warnings } from '../warnings.js';
 import { EntityRegistry } from './entities.js';
 import { streamHtml, type HtmlHandler } from './html-stream.js';
 import {
   BLOCK_ELEMENTS,
   HEADING_ELEMENTS,
+  READ_ATTRIBUTES,
   SKIPPED_ELEMENTS,
   entityRef,
   hasClass,
@@ -89,7 +90,7 @@ export interface BodyContext {
 /** Parses body HTML into paragraphs, entities, images, links and the source. */
 export function walkBody(html: string, warnings: Warnings, context: BodyContext): Body {
   const walker = new BodyWalker(html, warnings, context);
-  streamHtml(html, walker);
+  streamHtml(html, walker, READ_ATTRIBUTES);
   return walker.result();
 }
 
@@ -104,8 +105,8 @@ class BodyWalker implements HtmlHandler {
   private readonly mediaText = new TextBuilder();
 
   // The block being built.
-  private pending: Pending[] = [];
-  private links: PendingLink[] = [];
+  private readonly pending: Pending[] = [];
+  private readonly links: PendingLink[] = [];
   private boldChars = 0;
   private plainChars = 0;
   private centered = false;
@@ -336,9 +337,8 @@ class BodyWalker implements HtmlHandler {
    * `null` without one for an empty or `#fragment` address.
    */
   private url(href: string, what: 'link' | 'image'): string | null {
-    if (isSamePage(href)) return null;
-    const url = resolveUrl(href, this.baseUrl);
-    if (typeof url !== 'string') return url.href;
+    const url = resolveHref(href, this.baseUrl);
+    if (url === null || !isUrlProblem(url)) return url;
     const message = `dropped the ${what} address ${quoted(href)}: it ${describeUrlProblem(url)}`;
     this.warnings.add(url, message, this.position());
     return null;
@@ -457,8 +457,8 @@ class BodyWalker implements HtmlHandler {
   }
 
   private resetBlock(): void {
-    this.pending = [];
-    this.links = [];
+    if (this.pending.length > 0) this.pending.length = 0;
+    if (this.links.length > 0) this.links.length = 0;
     this.boldChars = 0;
     this.plainChars = 0;
     this.centered = false;
