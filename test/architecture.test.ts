@@ -32,6 +32,13 @@ describe('architecture', () => {
     });
   });
 
+  it('keeps Node.js built-ins in the command line tool, which the library never imports', () => {
+    const builtins = files.filter((file) => importsOf(file).some((spec) => spec.startsWith('node:') || spec === 'fs' || spec === 'path'));
+    deepStrictEqual(builtins, ['cli.ts']);
+    const importers = files.filter((file) => importsOf(file).some((spec) => /(?:^|\/)cli\.js$/.test(spec)));
+    deepStrictEqual(importers, []);
+  });
+
   it('keeps _lib free of imports back up to the public modules', () => {
     const upward = files
       .filter((file) => file.startsWith('_lib/'))

@@ -3,10 +3,15 @@
  * under several host time zones and locales.
  */
 
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { deepStrictEqual, strictEqual } from 'node:assert/strict';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import type { Post } from 'emnews';
+import { fileURLToPath } from 'node:url';
+import { parsePost, type Post } from 'emnews';
+import { handler } from '../examples/aws-lambda.ts';
 import { invariantProblems } from './invariants.ts';
 
 const root = new URL('..', import.meta.url);
@@ -83,4 +88,49 @@ describe('examples', () => {
       strictEqual(demo(env), output);
     });
   }
+});
+
+describe('the other examples', () => {
+  const posts = fileURLToPath(new URL('examples/posts/', root));
+  const ROLLING = '2022-05-23-202205230000000003.md';
+  const rolling = readFileSync(join(posts, ROLLING));
+  const expected = JSON.parse(JSON.stringify(parsePost(rolling, { fileName: ROLLING }))) as Post;
+
+  it('basic.ts prints the title, the date line, the entities and the counts', () => {
+    const out = execFileSync(process.execPath, ['--import', 'tsx', 'examples/basic.ts'], { cwd: root, encoding: 'utf8' }).split('\n');
+    strictEqual(out[0], expected.title);
+    strictEqual(out[1], `${expected.date?.iso} · ${expected.source?.name} · ${expected.url?.href}`);
+    deepStrictEqual(
+      out.slice(2, 2 + expected.entities.length).map((line) => line.trim().split(/\s+/)[1]),
+      expected.entities.map((e) => e.secid ?? e.code),
+    );
+    strictEqual(out[2 + expected.entities.length], `${expected.paragraphs.length} paragraphs, ${expected.images.length} images, 0 warnings`);
+  });
+
+  it('aws-lambda.ts answers API Gateway events: text, base64, bad bytes, GET', async () => {
+    const text = await handler({ httpMethod: 'POST', body: rolling.toString('utf8'), queryStringParameters: { fileName: ROLLING } });
+    strictEqual(text.statusCode, 200);
+    deepStrictEqual(JSON.parse(text.body), expected);
+    const base64 = await handler({
+      requestContext: { http: { method: 'POST' } },
+      body: rolling.toString('base64'),
+      isBase64Encoded: true,
+      queryStringParameters: { fileName: ROLLING },
+    });
+    deepStrictEqual(JSON.parse(base64.body), expected);
+    const bad = await handler({ httpMethod: 'POST', body: Buffer.from([0x2d, 0xff]).toString('base64'), isBase64Encoded: true });
+    deepStrictEqual([bad.statusCode, JSON.parse(bad.body).error.code], [400, 'invalid-utf8']);
+    strictEqual((await handler({ httpMethod: 'GET', body: null })).statusCode, 405);
+  });
+
+  it('batch-to-jsonl.ts writes one line per post, in name order, equal to parsePost', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'emnews-batch-')), 'posts.jsonl');
+    const result = spawnSync(process.execPath, ['--import', 'tsx', 'examples/batch-to-jsonl.ts', posts, out], { cwd: root, encoding: 'utf8' });
+    strictEqual(result.status, 0, result.stderr);
+    strictEqual(result.stderr, `5 posts written to ${out}, 0 failed\n`);
+    const lines = readFileSync(out, 'utf8').trimEnd().split('\n').map((line) => JSON.parse(line) as { file: string; post: Post });
+    strictEqual(lines.length, 5);
+    const rollingLine = lines.find((line) => line.file === ROLLING)!;
+    deepStrictEqual(rollingLine.post, expected);
+  });
 });

@@ -1,0 +1,31 @@
+/**
+ * A Cloudflare Worker: POST a post's text, get its JSON back. Deploy with
+ * `wrangler deploy examples/cloudflare-worker.ts`; emnews uses no Node.js
+ * built-ins, so no compatibility flags are needed.
+ *
+ *   curl --data-binary @post.md https://emnews.example.workers.dev/?fileName=2022-05-23-202205230000000003.md
+ *
+ * The tests run this file inside workerd, Cloudflare's runtime, through
+ * miniflare.
+ */
+
+import { parsePost, PostParseError } from 'emnews';
+
+export default {
+  async fetch(request: Request): Promise<Response> {
+    if (request.method !== 'POST') {
+      return Response.json({ error: { code: 'method-not-allowed', message: 'POST the post text' } }, { status: 405 });
+    }
+    const fileName = new URL(request.url).searchParams.get('fileName');
+    try {
+      const bytes = new Uint8Array(await request.arrayBuffer());
+      const post = parsePost(bytes, { maxInputBytes: 5 * 1024 * 1024, ...(fileName ? { fileName } : {}) });
+      return Response.json(post);
+    } catch (error) {
+      if (error instanceof PostParseError) {
+        return Response.json({ error: { code: error.code, message: error.message } }, { status: 400 });
+      }
+      throw error;
+    }
+  },
+};

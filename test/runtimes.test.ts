@@ -1,0 +1,80 @@
+/**
+ * The built package in the runtimes serverless users deploy to. Each gets
+ * the same corpus-style post and must answer exactly what Node.js answers.
+ * workerd (Cloudflare's runtime, through miniflare) and Vercel's Edge
+ * runtime (@edge-runtime/vm) have no Node.js built-ins and refuse `eval`
+ * and `new Function`, so any use of them would fail here. Deno and Bun
+ * import the package by its name, through package.json "exports".
+ */
+
+import { spawnSync } from 'node:child_process';
+import { deepStrictEqual, strictEqual } from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { Miniflare } from 'miniflare';
+import { parsePost } from 'emnews';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const NAME = '2022-05-23-202205230000000003.md';
+const bytes = readFileSync(join(root, 'examples/posts', NAME));
+const expected: unknown = JSON.parse(JSON.stringify(parsePost(bytes, { fileName: NAME })));
+
+describe('workerd (Cloudflare Workers, through miniflare)', () => {
+  let mf: Miniflare;
+  before(async () => {
+    // What `wrangler deploy examples/cloudflare-worker.ts` does: bundle, then run in workerd.
+    const bundle = await build({
+      entryPoints: [join(root, 'examples/cloudflare-worker.ts')],
+      bundle: true,
+      format: 'esm',
+      platform: 'neutral',
+      write: false,
+      logLevel: 'warning',
+    });
+    mf = new Miniflare({ modules: true, script: bundle.outputFiles[0]!.text, compatibilityDate: '2026-04-01' });
+    await mf.ready;
+  });
+  after(() => mf?.dispose());
+
+  it('answers a POSTed post with the JSON Node.js gives', async () => {
+    const response = await mf.dispatchFetch(`http://localhost/?fileName=${NAME}`, { method: 'POST', body: bytes });
+    strictEqual(response.status, 200);
+    strictEqual(response.headers.get('content-type'), 'application/json');
+    deepStrictEqual(await response.json(), expected);
+  });
+
+  it('answers 400 with the code for bytes that are not UTF-8, 405 for GET', async () => {
+    const bad = await mf.dispatchFetch('http://localhost/', { method: 'POST', body: new Uint8Array([0x2d, 0xff]) });
+    strictEqual(bad.status, 400);
+    strictEqual(((await bad.json()) as { error: { code: string } }).error.code, 'invalid-utf8');
+    const get = await mf.dispatchFetch('http://localhost/');
+    strictEqual(get.status, 405);
+    await get.arrayBuffer();
+  });
+});
+
+describe("Vercel's Edge runtime (@edge-runtime/vm)", () => {
+  it('parses the post as Node.js does, with no Node.js globals and code generation refused', () => {
+    // In a child process: see test/runtimes/edge.ts.
+    const result = spawnSync(process.execPath, ['--import', 'tsx', 'test/runtimes/edge.ts', NAME], { cwd: root, input: bytes, encoding: 'utf8' });
+    strictEqual(result.status, 0, result.stderr);
+    deepStrictEqual(JSON.parse(result.stdout), expected);
+  });
+});
+
+for (const [runtime, args] of [
+  ['Deno', ['deno', 'run', '--quiet', '--no-lock', '--no-prompt', 'test/runtimes/smoke.mjs']],
+  ['Bun', ['bun', 'test/runtimes/smoke.mjs']],
+] as const) {
+  describe(runtime, () => {
+    it('imports the package by name and parses the post as Node.js does', () => {
+      const [binary, ...rest] = args;
+      const result = spawnSync(join(root, 'node_modules/.bin', binary), rest, { cwd: root, input: bytes, encoding: 'utf8' });
+      strictEqual(result.status, 0, result.stderr);
+      deepStrictEqual(JSON.parse(result.stdout), expected);
+    });
+  });
+}
