@@ -1,0 +1,143 @@
+/**
+ * `npm run test:package`: the package as users install it. Packs the
+ * tarball, checks what is in it, installs it into throw-away consumer
+ * projects and proves each works: an ESM import, a CommonJS require (Node
+ * >= 20.19), TypeScript with `nodenext` and with `bundler` resolution, and
+ * the `emnews` command. Then publint and @arethetypeswrong/cli (the
+ * esm-only profile). Exits 1 on the first failure.
+ */
+
+import { execFileSync, spawnSync } from 'node:child_process';
+import { deepStrictEqual, ok, strictEqual } from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
+const work = mkdtempSync(join(tmpdir(), 'emnews-package-'));
+const tsc = join(root, 'node_modules/typescript/bin/tsc');
+const POST = readFileSync(join(root, 'examples/posts/2022-05-23-202205230000000003.md'), 'utf8');
+
+function step(name: string, check: () => void): void {
+  check();
+  console.log(`ok   ${name}`);
+}
+
+function run(command: string, args: string[], cwd: string): string {
+  const result = spawnSync(command, args, { cwd, encoding: 'utf8', input: POST });
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed in ${cwd}:\n${result.stdout}\n${result.stderr}`);
+  return result.stdout;
+}
+
+function project(name: string, files: Record<string, string>): string {
+  const dir = join(work, 'consumers', name);
+  mkdirSync(dir, { recursive: true });
+  for (const [file, text] of Object.entries(files)) writeFileSync(join(dir, file), text);
+  return dir;
+}
+
+// 1. The tarball holds only what users need.
+const [packed] = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: root, encoding: 'utf8' })) as {
+  filename: string;
+  size: number;
+  unpackedSize: number;
+  files: { path: string }[];
+}[];
+const tarball = join(work, packed!.filename);
+const files = packed!.files.map((file) => file.path).sort();
+step(`tarball ${packed!.filename}: ${files.length} files, ${(packed!.size / 1024).toFixed(1)} KB packed, ${(packed!.unpackedSize / 1024).toFixed(1)} KB unpacked`, () => {
+  const unexpected = files.filter((file) => !(file === 'README.md' || file === 'package.json' || /^dist\/.+\.(?:js|d\.ts|json)$/.test(file)));
+  deepStrictEqual(unexpected, []);
+  for (const needed of ['dist/index.js', 'dist/index.d.ts', 'dist/cli.js', 'dist/schema.json']) ok(files.includes(needed), `missing ${needed}`);
+  ok(!files.includes('dist/cli.d.ts'), 'dist/cli.d.ts is not for users');
+});
+
+// 2. Install it once; the consumers below share this node_modules.
+const consumers = join(work, 'consumers');
+mkdirSync(consumers, { recursive: true });
+writeFileSync(join(consumers, 'package.json'), JSON.stringify({ name: 'consumers', private: true }));
+execFileSync('npm', ['install', '--no-audit', '--no-fund', '--no-package-lock', '--prefer-offline', tarball], { cwd: consumers, stdio: 'inherit' });
+
+const USE = `const post = parsePost(input, { fileName: '2022-05-23-202205230000000003.md' });
+console.log(JSON.stringify([post.title, post.entities[0].secid, post.url.articleId]));`;
+const EXPECTED = JSON.stringify(['示例市推进数字经济园区建设 智慧农业项目获支持', '0.000816', '202205230000000003']);
+const READ_STDIN = "const input = require('node:fs').readFileSync(0, 'utf8');";
+
+step('ESM: import { parsePost } from "emnews", and emnews/schema.json', () => {
+  const dir = project('esm', {
+    'package.json': JSON.stringify({ type: 'module' }),
+    'index.js': `import { readFileSync } from 'node:fs';
+import { parsePost } from 'emnews';
+import schema from 'emnews/schema.json' with { type: 'json' };
+const input = readFileSync(0, 'utf8');
+if (schema.$ref !== '#/definitions/Post') throw new Error('schema.json is not the Post schema');
+${USE}`,
+  });
+  strictEqual(run(process.execPath, ['index.js'], dir).trim(), EXPECTED);
+});
+
+step('CommonJS: require("emnews") on Node >= 20.19', () => {
+  const dir = project('cjs', {
+    'package.json': JSON.stringify({ type: 'commonjs' }),
+    'index.js': `const { parsePost, PostParseError } = require('emnews');
+${READ_STDIN}
+if (typeof PostParseError !== 'function') throw new Error('no PostParseError');
+${USE}`,
+  });
+  strictEqual(run(process.execPath, ['index.js'], dir).trim(), EXPECTED);
+});
+
+const TYPED_USE = `import { parsePost, PostParseError, type Entity, type ErrorCode, type Post } from 'emnews';
+
+export function summary(text: string): string {
+  const post: Post = parsePost(text, { timeZone: 'Asia/Shanghai', strict: false });
+  const first: Entity | undefined = post.entities[0];
+  const kind: 'stock' | 'board' | 'keyword' | 'glossary' | undefined = first?.kind;
+  const utc: string | undefined = post.date?.utc;
+  return [post.title, kind, utc].join(' ');
+}
+
+export function code(error: unknown): ErrorCode | null {
+  return error instanceof PostParseError ? error.code : null;
+}
+
+// The types are real: a misspelt option must not compile.
+// @ts-expect-error timezone is not an option (timeZone is)
+parsePost('', { timezone: 'UTC' });
+`;
+
+for (const [name, compilerOptions] of [
+  ['TypeScript, module/moduleResolution nodenext', { module: 'nodenext', moduleResolution: 'nodenext' }],
+  ['TypeScript, moduleResolution bundler', { module: 'esnext', moduleResolution: 'bundler' }],
+] as const) {
+  step(name, () => {
+    const dir = project(name.includes('nodenext') ? 'ts-nodenext' : 'ts-bundler', {
+      'package.json': JSON.stringify({ type: 'module' }),
+      'tsconfig.json': JSON.stringify({
+        compilerOptions: { ...compilerOptions, target: 'es2022', strict: true, noEmit: true, types: [], skipLibCheck: false },
+        files: ['index.ts'],
+      }),
+      'index.ts': TYPED_USE,
+    });
+    run(process.execPath, [tsc, '-p', '.'], dir);
+  });
+}
+
+step('the emnews command from node_modules/.bin', () => {
+  strictEqual(run(join(consumers, 'node_modules/.bin/emnews'), ['--version'], consumers).trim(), manifest.version);
+  const post = JSON.parse(run(join(consumers, 'node_modules/.bin/emnews'), [], consumers)) as { title: string };
+  strictEqual(post.title, JSON.parse(EXPECTED)[0]);
+});
+
+step('publint --strict reports nothing', () => {
+  const out = run(join(root, 'node_modules/.bin/publint'), ['--strict', root], root);
+  ok(out.includes('All good!'), out);
+});
+
+step('@arethetypeswrong/cli passes for an ESM-only package', () => {
+  run(join(root, 'node_modules/.bin/attw'), [tarball, '--profile', 'esm-only'], root);
+});
+
+console.log(`\nall package checks passed (${work})`);
