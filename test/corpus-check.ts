@@ -4,8 +4,10 @@
  * Parses every `.md` file under `<dir>` with the built package and fails
  * (exit 1) on any throw or broken invariant: mention slices are clean labels
  * within their text, the JSON round trip is lossless, no paragraph is empty,
- * and the output is identical under `TZ=UTC` and `TZ=America/New_York`
- * (each checked in a child process of its own).
+ * every output validates against the published JSON Schema
+ * (`emnews/schema.json`, with ajv), and the output is identical under
+ * `TZ=UTC` and `TZ=America/New_York` (each checked in a child process of its
+ * own).
  *
  * Files named `<folder>__<name>.md` (the shared corpus's convention) are
  * parsed with `fileName: <name>.md`.
@@ -15,6 +17,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Ajv } from 'ajv';
 import { parsePost, type Post } from 'emnews';
 import { invariantProblems } from './invariants.ts';
 
@@ -59,6 +62,22 @@ function serialize(results: Map<string, Post | Error>): string {
   return JSON.stringify(out);
 }
 
+/**
+ * The published schema (`emnews/schema.json`, generated from the types at
+ * build time) compiled with ajv, after checking it rejects a post with a
+ * field taken away, so a vacuous schema cannot pass.
+ */
+function schemaValidator(): ReturnType<Ajv['compile']> & { errorsText(): string } {
+  const schemaPath = fileURLToPath(import.meta.resolve('emnews/schema.json'));
+  const ajv = new Ajv({ allErrors: true, strict: true });
+  const validate = ajv.compile(JSON.parse(readFileSync(schemaPath, 'utf8')) as object);
+  const sample = JSON.parse(JSON.stringify(parsePost('---\ntitle: t\n---\n<p>x</p>\n'))) as Record<string, unknown>;
+  if (!validate(sample)) throw new Error(`the schema rejects a valid post: ${ajv.errorsText(validate.errors)}`);
+  delete sample['title'];
+  if (validate(sample)) throw new Error('the schema accepts a post without a title');
+  return Object.assign(validate, { errorsText: () => ajv.errorsText(validate.errors) });
+}
+
 function main(args: string[]): number {
   const dir = args.find((arg) => arg !== EMIT);
   if (dir === undefined) {
@@ -74,6 +93,7 @@ function main(args: string[]): number {
 
   const failures: string[] = [];
   const failedFiles = new Set<string>();
+  const validate = schemaValidator();
   const warningCounts = new Map<string, number>();
   let paragraphs = 0;
   let entities = 0;
@@ -84,6 +104,7 @@ function main(args: string[]): number {
       failedFiles.add(name);
       continue;
     }
+    if (!validate(result)) failures.push(`${name}: does not match emnews/schema.json: ${validate.errorsText()}`);
     for (const problem of invariantProblems(result)) {
       failures.push(`${name}: ${problem}`);
       failedFiles.add(name);
