@@ -67,7 +67,7 @@ function isSpace(code: number): boolean {
 /** `display:none`, `visibility:hidden` or the `hidden` attribute. */
 export function isHidden(attribs: Attributes): boolean {
   const style = attribs['style'];
-  return 'hidden' in attribs || (style !== undefined && HIDDEN_STYLE.test(style));
+  return Object.hasOwn(attribs, 'hidden') || (style !== undefined && HIDDEN_STYLE.test(style));
 }
 
 export function isCentered(name: string, attribs: Attributes): boolean {
