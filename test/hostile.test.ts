@@ -4,6 +4,7 @@
  */
 
 import { deepStrictEqual, ok, strictEqual } from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { parseBody, parsePost, PostParseError, type Body, type Post } from 'emnews';
 
@@ -339,6 +340,19 @@ describe('hostile input', () => {
       deepStrictEqual(summarize(result, expected), expected);
     });
   }
+
+  it('requires a yaml with the fixes for CVE-2023-2251 and CVE-2026-33532 (>= 2.8.3)', () => {
+    const atLeast = (version: string, minimum: number[]): boolean => {
+      const parts = version.split('.').map(Number);
+      for (let i = 0; i < minimum.length; i++) if (parts[i] !== minimum[i]) return (parts[i] ?? 0) > minimum[i]!;
+      return true;
+    };
+    const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { dependencies: Record<string, string> };
+    const range = manifest.dependencies['yaml']!;
+    strictEqual(/^\^2\.\d+\.\d+$/.test(range) && atLeast(range.slice(1), [2, 8, 3]), true, `yaml range ${range}`);
+    const installed = (JSON.parse(readFileSync(new URL('../node_modules/yaml/package.json', import.meta.url), 'utf8')) as { version: string }).version;
+    strictEqual(atLeast(installed, [2, 8, 3]), true, `installed yaml ${installed}`);
+  });
 
   it('leaves Object.prototype untouched', () => {
     parsePost(post('__proto__: { polluted: 1 }\nconstructor: { prototype: { polluted: 2 } }\n<<: { polluted: 3 }'));

@@ -4,7 +4,9 @@
  * `--disallow-code-generation-from-strings` forbids in the parent. Inside
  * the EdgeVM code generation is refused again, and checked.
  *
- * Reads a post on standard input; prints the JSON of parsePost in the VM.
+ * Loads examples/cloudflare-worker.ts (a fetch handler, as Vercel Edge
+ * Functions are) into the VM, POSTs the post read on standard input to it
+ * as a web `Request`, and prints the response status and body.
  */
 
 import { readFileSync } from 'node:fs';
@@ -14,10 +16,10 @@ import { build } from 'esbuild';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const bundle = await build({
-  stdin: { contents: "export { parsePost } from 'emnews';", resolveDir: root },
+  entryPoints: [`${root}/examples/cloudflare-worker.ts`],
   bundle: true,
   format: 'iife',
-  globalName: 'emnews',
+  globalName: 'worker',
   platform: 'neutral',
   write: false,
   logLevel: 'warning',
@@ -33,5 +35,10 @@ if (!refused) throw new Error('the EdgeVM allowed new Function');
 if (vm.evaluate('typeof process + typeof require') !== 'undefinedundefined') throw new Error('the EdgeVM has Node.js globals');
 vm.evaluate(bundle.outputFiles[0]!.text);
 const post = readFileSync(0, 'utf8');
-const fileName = process.argv[2] ?? '';
-process.stdout.write(vm.evaluate(`JSON.stringify(emnews.parsePost(${JSON.stringify(post)}, { fileName: ${JSON.stringify(fileName)} }))`) as string);
+const url = `https://edge.example/?fileName=${encodeURIComponent(process.argv[2] ?? '')}`;
+const answer = (await vm.evaluate(`
+  worker.default
+    .fetch(new Request(${JSON.stringify(url)}, { method: 'POST', body: ${JSON.stringify(post)} }))
+    .then(async (response) => response.status + ' ' + (await response.text()))
+`)) as string;
+process.stdout.write(answer);
