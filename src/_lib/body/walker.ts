@@ -76,7 +76,7 @@ interface PendingLink {
 const BLANK_LINE = /\n[ \t]*\n/;
 const SENTENCE_END = /[。！？!?；;]$/;
 const MAX_HEADING_LENGTH = 60;
-const SHARED_FRAMES: readonly Frame[] = Array.from({ length: 1024 }, (_, flags) => ({ flags, mention: null, link: null }));
+const SHARED_FRAMES: readonly Frame[] = Array.from({ length: Flag.Context * 2 }, (_, flags) => ({ flags, mention: null, link: null }));
 const INERT = SHARED_FRAMES[0]!;
 
 /** Where the body is and how to read its links. */
@@ -308,7 +308,7 @@ class BodyWalker implements HtmlHandler {
   }
 
   /** Stock, board, keyword and glossary links; charts; other links. */
-  private reference(name: string, attribs: Attributes): Omit<Frame, 'flags'> & { flags: number } | null {
+  private reference(name: string, attribs: Attributes): Frame | null {
     if (isChart(name, attribs)) {
       this.chartNeedsRef = !this.chart(attribs);
       return { flags: this.enter(Flag.Chart), mention: null, link: null };
