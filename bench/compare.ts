@@ -19,7 +19,7 @@ const ROUNDS = quick ? 5 : 15;
 /** A contender stops sampling an input once it has spent this long on it. */
 const BUDGET_MS = quick ? 3_000 : 12_000;
 /** Repeat small inputs until a sample lasts at least this long. */
-const MIN_SAMPLE_MS = 20;
+const MIN_SAMPLE_MS = 50;
 
 interface InputSet {
   name: string;

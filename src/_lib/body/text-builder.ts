@@ -9,6 +9,8 @@ export interface Span {
 const WHITESPACE = /\s+/g;
 /** A quick test before collapsing: most pieces of Chinese text have no whitespace. */
 const ANY_WHITESPACE = /\s/;
+/** How many pieces {@link TextBuilder} keeps before joining them into one. */
+const JOIN_EVERY = 1024;
 /** Text is collapsed at most this many characters at a time. */
 const CHUNK = 1 << 16;
 
@@ -24,6 +26,8 @@ function isHighSurrogate(unit: number): boolean {
  */
 export class TextBuilder {
   private parts: string[] = [];
+  /** `parts` before this index are already joined chunks (see {@link push}). */
+  private joined = 0;
   private size = 0;
   private content = 0;
   private pendingSpace = false;
@@ -83,7 +87,7 @@ export class TextBuilder {
     this.flushPending();
     for (const span of this.waiting) span.start = this.size;
     if (this.waiting.length > 0) this.waiting.length = 0;
-    this.parts.push(text);
+    this.push(text);
     this.size += text.length;
     this.contentEnd = this.size;
     this.content += text.length;
@@ -105,7 +109,7 @@ export class TextBuilder {
   separator(char: string): void {
     this.pendingSpace = false;
     this.pendingBreaks = 0;
-    this.parts.push(char);
+    this.push(char);
     this.size += char.length;
     this.afterSeparator = true;
   }
@@ -131,6 +135,7 @@ export class TextBuilder {
   take(): string {
     const text = this.parts.length === 1 ? this.parts[0]! : this.parts.join('');
     this.parts = [];
+    this.joined = 0;
     this.size = 0;
     this.content = 0;
     this.pendingSpace = false;
@@ -142,11 +147,25 @@ export class TextBuilder {
     return text;
   }
 
+  /**
+   * Adds a piece. Every {@link JOIN_EVERY} pieces are joined into one, so a
+   * block of a million tiny pieces (`&amp;` repeated) holds a thousand
+   * strings, not a million: each character is copied once more, at most.
+   */
+  private push(piece: string): void {
+    this.parts.push(piece);
+    if (this.parts.length - this.joined >= JOIN_EVERY) {
+      const chunk = this.parts.splice(this.joined).join('');
+      this.parts.push(chunk);
+      this.joined = this.parts.length;
+    }
+  }
+
   private flushPending(): void {
     if (!this.afterSeparator) {
       const gap = this.pendingBreaks > 0 ? '\n'.repeat(this.pendingBreaks) : this.pendingSpace ? ' ' : '';
       if (gap) {
-        this.parts.push(gap);
+        this.push(gap);
         this.size += gap.length;
       }
     }
