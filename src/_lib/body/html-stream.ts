@@ -26,6 +26,8 @@ export interface HtmlHandler {
   onUnclosed(message: string, index: number): void;
 }
 
+const MAX_INTERNED = 1024;
+
 /** Elements with no content and no end tag. */
 const VOID_ELEMENTS: ReadonlySet<string> = new Set([
   'area', 'base', 'basefont', 'br', 'col', 'command', 'embed', 'frame', 'hr', 'img', 'input',
@@ -89,7 +91,10 @@ class HtmlStream {
   private readonly stack: string[] = [];
   /** How many elements of each name are open. */
   private readonly open = new Map<string, number>();
-  /** One string per tag name, so a deep stack holds no copies. */
+  /**
+   * One string per tag name, so a deep stack holds no copies. Bounded, so
+   * a million made-up tag names do not make a million entries.
+   */
   private readonly names = new Map<string, string>();
   /** Open `<svg>`/`<math>` elements, where `/>` closes an element. */
   private foreign = 0;
@@ -228,7 +233,7 @@ class HtmlStream {
   private intern(name: string): string {
     const known = this.names.get(name);
     if (known !== undefined) return known;
-    this.names.set(name, name);
+    if (this.names.size < MAX_INTERNED) this.names.set(name, name);
     return name;
   }
 
@@ -239,7 +244,10 @@ class HtmlStream {
 
   private pop(): string {
     const name = this.stack.pop()!;
-    this.open.set(name, this.open.get(name)! - 1);
+    const count = this.open.get(name)! - 1;
+    // Names with nothing open leave the map, which stays as small as the stack.
+    if (count === 0) this.open.delete(name);
+    else this.open.set(name, count);
     if (name === 'svg' || name === 'math') this.foreign--;
     this.rawTextStart = -1;
     this.handler.onClose();
