@@ -56,6 +56,7 @@ export function resolveHref(href: string, base: string | null): string | UrlProb
   return typeof url === 'string' ? url : url.href;
 }
 
+/** Whether a {@link resolveHref} answer is a problem rather than an address (addresses contain `:`). */
 export function isUrlProblem(value: string): value is UrlProblem {
   return value === 'unsafe-url' || value === 'invalid-url' || value === 'relative-url';
 }
