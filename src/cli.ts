@@ -8,7 +8,7 @@
  * @module
  */
 
-import { opendir, readFile } from 'node:fs/promises';
+import { opendir, readFile, stat } from 'node:fs/promises';
 import { readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -150,8 +150,10 @@ async function* sources(paths: string[]): AsyncGenerator<Source> {
 async function* folder(path: string): AsyncGenerator<Source> {
   const names: { name: string; directory: boolean }[] = [];
   for await (const entry of await opendir(path)) {
-    if (entry.isDirectory() || (entry.isFile() && entry.name.endsWith('.md'))) {
-      names.push({ name: entry.name, directory: entry.isDirectory() });
+    if (entry.isDirectory()) names.push({ name: entry.name, directory: true });
+    else if (entry.name.endsWith('.md') && (entry.isFile() || (entry.isSymbolicLink() && (await isFile(join(path, entry.name)))))) {
+      // Links to files count; links to folders are not followed, so a link cycle cannot loop.
+      names.push({ name: entry.name, directory: false });
     }
   }
   names.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -159,6 +161,14 @@ async function* folder(path: string): AsyncGenerator<Source> {
     const child = join(path, name);
     if (directory) yield* folder(child);
     else yield { file: child, read: () => readFile(child) };
+  }
+}
+
+async function isFile(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
   }
 }
 

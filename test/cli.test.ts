@@ -5,7 +5,7 @@
 
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { deepStrictEqual, match, ok, strictEqual } from 'node:assert/strict';
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync, mkdirSync, copyFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -121,13 +121,16 @@ describe('the emnews command', () => {
     const WARNED = join(dir, 'sub', '2021-12-08-202112080000000001.md');
     copyFileSync(join(posts, '2021-12-08-202112080000000001.md'), WARNED);
     writeFileSync(join(dir, 'sub', 'ignored.txt'), 'not a post');
+    // A link to a post counts; a link to a folder (here a cycle) is not followed.
+    symlinkSync(join(dir, 'a-good.md'), join(dir, 'sub', 'd-link.md'));
+    symlinkSync(dir, join(dir, 'sub', 'loop'));
 
     it('reports each failure on stderr with file and code, keeps going, exits 1', () => {
       const result = run([dir]);
       strictEqual(result.status, 1);
       deepStrictEqual(
         result.stdout.trimEnd().split('\n').map((line) => (JSON.parse(line) as { file: string }).file),
-        [join(dir, 'a-good.md'), WARNED],
+        [join(dir, 'a-good.md'), WARNED, join(dir, 'sub', 'd-link.md')],
       );
       strictEqual(result.stderr, `emnews: ${join(dir, 'b-bad.md')}: invalid-utf8: input is not valid UTF-8 at byte 4 (line 2, column 1)\n`);
     });
