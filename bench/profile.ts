@@ -59,7 +59,7 @@ for (const [id, us] of selfTimes(profile)) {
   const file = short(url);
   const fn = `${functionName || '(anonymous)'}  ${file}${url === '' ? '' : `:${lineNumber + 1}`}`;
   byFunction.set(fn, (byFunction.get(fn) ?? 0) + us);
-  const group = file.startsWith('emnews/') ? file : file.split('/')[0]!;
+  const group = functionName === '(garbage collector)' ? functionName : file.startsWith('emnews/') ? file : file.split('/')[0]!;
   byFile.set(group, (byFile.get(group) ?? 0) + us);
   total += us;
 }
