@@ -1,10 +1,10 @@
 import { readTrailingOutlet } from './_lib/attribution.js';
 import { walkBody } from './_lib/body/walker.js';
-import { DEFAULT_TIME_ZONE, checkTimeZone, readDate } from './_lib/date.js';
+import { DEFAULT_TIME_ZONE, readDate } from './_lib/date.js';
 import { readFrontMatter } from './_lib/front-matter.js';
 import { readInput, resolveMaxInputBytes } from './_lib/input.js';
 import { splitPost, type Layout } from './_lib/layout.js';
-import { checkBaseUrl, checkBoolean, checkOptions, checkString } from './_lib/options.js';
+import { checkBaseUrl, checkBoolean, checkOptions, checkString, checkTimeZone } from './_lib/options.js';
 import { cleanText, countInvisible, quoted } from './_lib/text.js';
 import { describeUrlProblem, isSamePage, readFileName, readPostUrl, resolveUrl, type FileNameInfo } from './_lib/url.js';
 import { createWarnings, type Warnings } from './_lib/warnings.js';
@@ -25,8 +25,18 @@ import type { FrontMatter, JsonValue, Link, Post, PostDate, PostUrl } from './ty
  */
 export interface ParseOptions extends BodyOptions {
   /**
-   * The IANA time zone of dates written without an offset. Resolved with
-   * date-fns-tz, never the host's zone. An unknown zone throws `invalid-option`.
+   * The IANA time zone of dates written without an offset, resolved with the
+   * runtime's own zone data (`Intl`), never the host's zone or the current
+   * clock. Historical rules apply, including local mean time with seconds
+   * (`Asia/Shanghai` before 1901 is `+08:05:43`). A time that happens twice
+   * when clocks go back takes the earlier instant; a time that never happens
+   * when clocks go forward is moved forward by the gap (it keeps the offset
+   * before the change): Temporal's `disambiguation: 'compatible'`.
+   *
+   * Must be an IANA zone name the runtime knows (matched case-insensitively):
+   * `'Asia/Shanghai'`, `'UTC'`, or a fixed-offset name such as `'Etc/GMT-8'`
+   * (POSIX sign: that is UTC+08:00). Offsets (`'+08:00'`), `''` and any other
+   * text throw `invalid-option`.
    * @default 'Asia/Shanghai'
    */
   timeZone?: string;
@@ -84,7 +94,7 @@ export function parsePost(input: string | Uint8Array, options?: ParseOptions): P
   const checked = checkOptions(options, POST_OPTION_NAMES);
   const strict = checkBoolean('strict', checked.strict);
   const maxInputBytes = resolveMaxInputBytes(checked.maxInputBytes);
-  const timeZone = checked.timeZone === undefined ? DEFAULT_TIME_ZONE : checkTimeZone(checked.timeZone);
+  const timeZone = checkTimeZone(checked.timeZone, DEFAULT_TIME_ZONE);
   const fileName = checkString('fileName', checked.fileName);
   const baseUrl = checkBaseUrl(checked.baseUrl);
 

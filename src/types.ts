@@ -53,13 +53,22 @@ export type FrontMatter = { [key: string]: JsonValue };
  * ```
  */
 export interface PostDate {
-  /** Wall-clock time as written, with its UTC offset: `2022-05-23T17:03:48+08:00`. */
+  /**
+   * Wall-clock time as written, with {@link PostDate.offset}:
+   * `2022-05-23T17:03:48+08:00`, or `1900-06-01T12:00:00+08:05:43` when the
+   * offset has seconds (local mean time). Names the same instant as `utc`.
+   */
   iso: string;
   /** The same instant in UTC, with milliseconds: `2022-05-23T09:03:48.000Z`. */
   utc: string;
   /** The instant as milliseconds since the Unix epoch. */
   epochMs: number;
-  /** The offset from UTC that applies, as `+08:00`. */
+  /**
+   * The offset from UTC that maps the written time to the instant, as
+   * `+08:00`, or `+08:05:43` when it has seconds (local mean time, before a
+   * zone adopted standard time). For a time that never happened (clocks set
+   * forward), the offset before the change.
+   */
   offset: string;
   /**
    * `true` when the source gave no offset and `options.timeZone` was applied

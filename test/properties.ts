@@ -14,6 +14,7 @@ import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import { parseBody, parsePost, PostParseError, type Body, type Post } from 'emnews';
 import { invariantProblems } from './invariants.ts';
+import { DATE_PROPERTIES } from './generators/dates.ts';
 
 const POSTS_DIR = fileURLToPath(new URL('../examples/posts/', import.meta.url));
 const POSTS = readdirSync(POSTS_DIR)
@@ -163,4 +164,5 @@ export const PROPERTIES: readonly Property[] = [
       else process.env['TZ'] = saved;
     }
   }),
+  ...DATE_PROPERTIES,
 ];
