@@ -16,8 +16,10 @@
 export type InputErrorCode =
   | 'invalid-input'
   | 'invalid-utf8'
+  | 'invalid-bytes'
   | 'input-too-large'
-  | 'invalid-option';
+  | 'invalid-option'
+  | 'unsupported-encoding';
 
 /**
  * Codes for what parsing recovered from. They appear in `warnings`, or are

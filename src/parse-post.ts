@@ -2,9 +2,9 @@ import { readTrailingOutlet } from './_lib/attribution.js';
 import { walkBody } from './_lib/body/walker.js';
 import { DEFAULT_TIME_ZONE, readDate } from './_lib/date.js';
 import { readFrontMatter } from './_lib/front-matter.js';
-import { readInput, resolveMaxInputBytes } from './_lib/input.js';
+import { readInput } from './_lib/input.js';
 import { splitPost, type Layout } from './_lib/layout.js';
-import { checkBaseUrl, checkBoolean, checkOptions, checkString, checkTimeZone } from './_lib/options.js';
+import { checkBaseUrl, checkBoolean, checkEncoding, checkMaxInputBytes, checkOptions, checkString, checkTimeZone } from './_lib/options.js';
 import { cleanText, countInvisible, quoted } from './_lib/text.js';
 import { describeUrlProblem, isSamePage, readFileName, readPostUrl, resolveUrl, type FileNameInfo } from './_lib/url.js';
 import { createWarnings, type Warnings } from './_lib/warnings.js';
@@ -54,11 +54,12 @@ const HTML_TAG = /<[A-Za-z!/]/;
  * Parses one archived eastmoney post (a Jekyll Markdown file) into plain,
  * JSON-serializable data. Recovers from messy input with coded warnings.
  *
- * @param input - The post's text, or its bytes as UTF-8.
+ * @param input - The post's text, or its bytes (UTF-8 unless
+ *   `options.encoding` or a byte order mark says otherwise).
  * @param options - See {@link ParseOptions}.
  * @returns The parsed post.
  * @throws {@link PostParseError} for input that is not a post (not a string
- *   or bytes, invalid UTF-8, larger than `maxInputBytes`), invalid options,
+ *   or bytes, bytes not valid in their encoding, larger than `maxInputBytes`), invalid options,
  *   or (with `strict`) the first warning.
  *
  * @example
@@ -93,12 +94,13 @@ const HTML_TAG = /<[A-Za-z!/]/;
 export function parsePost(input: string | Uint8Array, options?: ParseOptions): Post {
   const checked = checkOptions(options, POST_OPTION_NAMES);
   const strict = checkBoolean('strict', checked.strict);
-  const maxInputBytes = resolveMaxInputBytes(checked.maxInputBytes);
+  const maxInputBytes = checkMaxInputBytes(checked.maxInputBytes);
   const timeZone = checkTimeZone(checked.timeZone, DEFAULT_TIME_ZONE);
   const fileName = checkString('fileName', checked.fileName);
   const baseUrl = checkBaseUrl(checked.baseUrl);
+  const encoding = checkEncoding(checked.encoding);
 
-  const text = readInput(input, maxInputBytes);
+  const text = readInput(input, maxInputBytes, encoding);
   const warnings = createWarnings(strict);
   const layout = splitPost(text, warnings);
   const { data: frontMatter, sources } =

@@ -1,47 +1,191 @@
 import { PostParseError } from '../errors.js';
 
-/** The default of `options.maxInputBytes`: 10 MiB. */
-export const DEFAULT_MAX_INPUT_BYTES: number = 10 * 1024 * 1024;
+const TYPED_ARRAY = Object.getPrototypeOf(Uint8Array.prototype) as object;
+const intrinsic = (key: PropertyKey): ((this: unknown) => unknown) =>
+  Object.getOwnPropertyDescriptor(TYPED_ARRAY, key)!.get as (this: unknown) => unknown;
+// The engine's own accessors: they read a typed array's internal slots, so a
+// Proxy or a look-alike object cannot pass for bytes, and a subclass cannot
+// change what its bytes are.
+const typedArrayName = intrinsic(Symbol.toStringTag);
+const bufferOf = intrinsic('buffer');
+const byteOffsetOf = intrinsic('byteOffset');
+const byteLengthOf = intrinsic('byteLength');
+
+/** Bytes per `TextDecoder` call, and code units per `String.fromCharCode` call. */
+const CHUNK = 1 << 16;
+const UNITS = 1 << 13;
 
 /**
- * Turns the caller's input into one string with `\n` line endings and no BOM,
- * or throws a {@link PostParseError} for input that is not text.
+ * Turns the caller's input into one string with `\n` line endings and no
+ * byte order mark, or throws a {@link PostParseError} for input that is not
+ * text. Bytes are decoded by their byte order mark (UTF-8, UTF-16LE,
+ * UTF-16BE) when they start with one, else as `encoding` (a name
+ * `checkEncoding` returned). `maxInputBytes` bounds the length of the text
+ * in UTF-8, byte order mark excluded, whatever form it came in.
  */
-export function readInput(input: unknown, maxInputBytes: number): string {
+export function readInput(input: unknown, maxInputBytes: number, encoding = 'utf-8'): string {
   let text: string;
   if (typeof input === 'string') {
-    if (utf8Length(input, maxInputBytes) > maxInputBytes) throw tooLarge(maxInputBytes);
     text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
-  } else if (input instanceof Uint8Array) {
-    if (input.byteLength > maxInputBytes) throw tooLarge(maxInputBytes);
-    const utf16 = utf16Encoding(input);
-    text = utf16 === null ? decodeUtf8(input) : new TextDecoder(utf16).decode(input);
+    if (longerThan(text, maxInputBytes)) throw tooLarge(maxInputBytes);
   } else {
-    const got = input === null ? 'null' : Array.isArray(input) ? 'an array' : `a ${typeof input}`;
-    throw new PostParseError('invalid-input', `expected a string or a Uint8Array, got ${got}`);
+    text = decode(toBytes(input), maxInputBytes, encoding);
   }
   return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
 }
 
-/** Checks `maxInputBytes` and returns it, or the default when undefined. */
-export function resolveMaxInputBytes(value: number | undefined): number {
-  if (value === undefined) return DEFAULT_MAX_INPUT_BYTES;
-  if (typeof value !== 'number' || Number.isNaN(value) || value < 0) {
-    throw new PostParseError('invalid-option', `maxInputBytes must be a non-negative number, got ${String(value)}`);
+/** A plain view of the caller's `Uint8Array` (a copy when its memory is shared), or `invalid-input`. */
+function toBytes(input: unknown): Uint8Array {
+  if (typedArrayName.call(input) !== 'Uint8Array') {
+    const got = input === null ? 'null' : Array.isArray(input) ? 'an array' : typeof input === 'object' ? 'an object that is not a Uint8Array' : `a ${typeof input}`;
+    throw new PostParseError('invalid-input', `expected a string or a Uint8Array, got ${got}`);
   }
-  return value;
+  const length = byteLengthOf.call(input) as number;
+  if (length === 0) return new Uint8Array(0); // also a detached buffer
+  const buffer = bufferOf.call(input) as ArrayBufferLike;
+  const bytes = new Uint8Array(buffer, byteOffsetOf.call(input) as number, length);
+  // Another thread may write to shared memory while we read: take a snapshot.
+  return Object.prototype.toString.call(buffer) === '[object SharedArrayBuffer]' ? bytes.slice() : bytes;
 }
 
-function tooLarge(max: number): PostParseError {
-  return new PostParseError('input-too-large', `input is larger than maxInputBytes (${max} bytes)`);
+function decode(bytes: Uint8Array, max: number, encoding: string): string {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return decodeUtf8(bytes, 3, max);
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return decodeUtf16(bytes, 2, true, max);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return decodeUtf16(bytes, 2, false, max);
+  if (encoding === 'utf-8') return decodeUtf8(bytes, 0, max);
+  if (encoding === 'utf-16le' || encoding === 'utf-16be') return decodeUtf16(bytes, 0, encoding === 'utf-16le', max);
+  return decodeOther(bytes, encoding, max);
+}
+
+function decodeUtf8(bytes: Uint8Array, start: number, max: number): string {
+  // Valid UTF-8 is its own UTF-8 length.
+  if (bytes.length - start > max) throw tooLarge(max);
+  const body = bytes.subarray(start);
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body);
+  } catch {
+    const offset = firstInvalidUtf8(body) + start;
+    throw new PostParseError('invalid-utf8', `input is not valid UTF-8 at byte ${offset}`, bytePosition(bytes, offset));
+  }
 }
 
 /**
- * The UTF-8 length of a string, counting only as far as needed to know
- * whether it exceeds `limit`.
+ * UTF-16 code units as they are, lone surrogates included, so the text is
+ * the same string a caller could have passed (and gets the same warnings).
  */
-function utf8Length(text: string, limit: number): number {
-  if (text.length * 3 <= limit) return text.length;
+function decodeUtf16(bytes: Uint8Array, start: number, littleEndian: boolean, max: number): string {
+  const end = bytes.length - ((bytes.length - start) & 1);
+  // Every code unit is at least one UTF-8 byte: refuse early without decoding.
+  if ((end - start) / 2 > max) throw tooLarge(max);
+  const parts: string[] = [];
+  const units = new Uint16Array(UNITS);
+  for (let at = start; at < end; ) {
+    let n = 0;
+    for (; n < UNITS && at < end; n++, at += 2) {
+      units[n] = littleEndian ? bytes[at]! | (bytes[at + 1]! << 8) : (bytes[at]! << 8) | bytes[at + 1]!;
+    }
+    parts.push(String.fromCharCode.apply(null, units.subarray(0, n) as unknown as number[]));
+  }
+  const text = parts.join('');
+  if (end < bytes.length) {
+    const newline = text.lastIndexOf('\n');
+    const lineStart = newline === -1 ? 0 : start + 2 * (newline + 1);
+    const position = { line: lineCount(text), column: end - lineStart + 1 };
+    throw invalidBytes(end, littleEndian ? 'UTF-16LE' : 'UTF-16BE', position, 'a lone last byte');
+  }
+  if (longerThan(text, max)) throw tooLarge(max);
+  return text;
+}
+
+/** Any other encoding, through `TextDecoder`, a chunk at a time so decoding stops at the limit. */
+function decodeOther(bytes: Uint8Array, encoding: string, max: number): string {
+  const decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: true });
+  const parts: string[] = [];
+  let size = 0;
+  for (let at = 0; at < bytes.length || at === 0; at += CHUNK) {
+    const last = at + CHUNK >= bytes.length;
+    let part: string;
+    try {
+      part = decoder.decode(bytes.subarray(at, at + CHUNK), { stream: !last });
+    } catch {
+      const offset = firstInvalidByte(bytes, encoding, at);
+      throw invalidBytes(offset, encoding, bytePosition(bytes, offset), `byte 0x${bytes[offset]?.toString(16).padStart(2, '0') ?? '?'}`);
+    }
+    size += utf8Size(part, max - size);
+    if (size > max) throw tooLarge(max);
+    parts.push(part);
+    if (last) break;
+  }
+  return parts.join('');
+}
+
+/**
+ * Where a fatal decoder first fails, as the offset of the first byte of the
+ * bad sequence (as `invalid-utf8` reports it). The error path only: the
+ * shortest prefix that does not decode is found by halving within the chunk
+ * that failed (`from` on); then the sequence starts at the longest shorter
+ * prefix that decodes completely (sequences are at most 4 bytes).
+ */
+function firstInvalidByte(bytes: Uint8Array, encoding: string, from: number): number {
+  const decodes = (end: number, stream: boolean): boolean => {
+    try {
+      new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes.subarray(0, end), { stream });
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  let low = from; // decodes
+  let high = Math.min(bytes.length, from + CHUNK); // fails
+  while (high - low > 1) {
+    const mid = (low + high) >> 1;
+    if (decodes(mid, mid < bytes.length)) low = mid;
+    else high = mid;
+  }
+  for (let start = high - 1; start >= Math.max(0, high - 4); start--) {
+    if (decodes(start, false)) return start;
+  }
+  return high - 1;
+}
+
+function tooLarge(max: number): PostParseError {
+  return new PostParseError('input-too-large', `input is larger than maxInputBytes (${max} bytes of UTF-8)`);
+}
+
+function invalidBytes(offset: number, encoding: string, position: { line: number; column: number }, what: string): PostParseError {
+  return new PostParseError('invalid-bytes', `input is not valid ${encoding} at byte ${offset} (${what})`, position);
+}
+
+/** Line and column (in bytes) of `offset`, counting `\n` bytes. */
+function bytePosition(bytes: Uint8Array, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset; i++) {
+    if (bytes[i] === 0x0a) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+function lineCount(text: string): number {
+  let lines = 1;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines++;
+  return lines;
+}
+
+/** Whether the text is longer than `max` bytes in UTF-8 (no counting when each unit could take 3). */
+function longerThan(text: string, max: number): boolean {
+  return text.length * 3 > max && utf8Size(text, max) > max;
+}
+
+/**
+ * The UTF-8 length of a string (a lone surrogate counts 3, as the U+FFFD it
+ * becomes) when it is at most `limit`; otherwise some number above `limit`,
+ * found by counting only as far as needed.
+ */
+function utf8Size(text: string, limit: number): number {
   if (text.length > limit) return text.length;
   let bytes = 0;
   for (let i = 0; i < text.length && bytes <= limit; i++) {
@@ -57,62 +201,6 @@ function utf8Length(text: string, limit: number): number {
     } else bytes += 3;
   }
   return bytes;
-}
-
-/**
- * UTF-16 given as bytes: by its byte order mark, or, without one, by the
- * pattern every ASCII character makes (`---`, `title:`): a printable byte
- * beside a zero byte, in every pair that has a zero. UTF-8 text has no zero
- * bytes. `null` for anything else.
- */
-function utf16Encoding(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
-  const sample = Math.min(bytes.length, 1024) & ~1;
-  const enough = Math.max(2, sample * 0.1);
-  if (asciiPairs(bytes, sample, 1) >= enough) return 'utf-16le';
-  if (asciiPairs(bytes, sample, 0) >= enough) return 'utf-16be';
-  return null;
-}
-
-/**
- * How many pairs in the first `sample` bytes are an ASCII character in
- * UTF-16 with its zero byte at `zeroAt` (1: little endian, 0: big endian);
- * 0 when any zero byte breaks that pattern.
- */
-function asciiPairs(bytes: Uint8Array, sample: number, zeroAt: 0 | 1): number {
-  let count = 0;
-  for (let i = 0; i < sample; i += 2) {
-    const zero = bytes[i + zeroAt]!;
-    const other = bytes[i + 1 - zeroAt]!;
-    if (other === 0) return 0;
-    if (zero === 0) {
-      if (other < 0x20 && other !== 0x09 && other !== 0x0a && other !== 0x0d) return 0;
-      count++;
-    }
-  }
-  return count;
-}
-
-function decodeUtf8(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    const offset = firstInvalidUtf8(bytes);
-    let line = 1;
-    let lineStart = 0;
-    for (let i = 0; i < offset; i++) {
-      if (bytes[i] === 0x0a) {
-        line++;
-        lineStart = i + 1;
-      }
-    }
-    return invalidUtf8(offset, { line, column: offset - lineStart + 1 });
-  }
-}
-
-function invalidUtf8(offset: number, position: { line: number; column: number }): never {
-  throw new PostParseError('invalid-utf8', `input is not valid UTF-8 at byte ${offset}`, position);
 }
 
 /** The offset of the first byte that does not start a valid UTF-8 sequence. */

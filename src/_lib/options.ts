@@ -71,3 +71,33 @@ export function checkTimeZone(value: unknown, fallback: string): string {
   const got = typeof value === 'string' ? quoted(value) : `(a ${typeof value})`;
   throw new PostParseError('invalid-option', `unknown timeZone ${got}: expected an IANA time zone name such as "Asia/Shanghai" or "UTC"`);
 }
+
+/**
+ * The Encoding Standard's encoding names (lower case). A label the runtime
+ * refuses is `unsupported-encoding` when it is one of these (the runtime
+ * lacks that decoder), `invalid-option` otherwise.
+ */
+const ENCODING_NAMES = new Set(
+  ('utf-8 ibm866 iso-8859-2 iso-8859-3 iso-8859-4 iso-8859-5 iso-8859-6 iso-8859-7 iso-8859-8 iso-8859-8-i ' +
+    'iso-8859-10 iso-8859-13 iso-8859-14 iso-8859-15 iso-8859-16 koi8-r koi8-u macintosh windows-874 windows-1250 ' +
+    'windows-1251 windows-1252 windows-1253 windows-1254 windows-1255 windows-1256 windows-1257 windows-1258 ' +
+    'x-mac-cyrillic gbk gb2312 gb18030 big5 euc-jp iso-2022-jp shift_jis euc-kr utf-16be utf-16le x-user-defined').split(' '),
+);
+
+/**
+ * Checks `encoding` and returns the runtime's name for it (`'utf-8'`,
+ * `'gbk'`, `'utf-16le'`…), `'utf-8'` when undefined.
+ */
+export function checkEncoding(value: unknown): string {
+  if (value === undefined) return 'utf-8';
+  if (typeof value !== 'string') throw new PostParseError('invalid-option', `encoding must be a string, got a ${typeof value}`);
+  try {
+    return new TextDecoder(value).encoding;
+  } catch {
+    const label = value.trim().toLowerCase();
+    if (ENCODING_NAMES.has(label)) {
+      throw new PostParseError('unsupported-encoding', `this runtime's TextDecoder cannot decode ${quoted(value)}`);
+    }
+    throw new PostParseError('invalid-option', `encoding must be a label TextDecoder knows, such as "utf-8" or "gbk", got ${quoted(value)}`);
+  }
+}
