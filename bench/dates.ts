@@ -10,8 +10,10 @@
  * empty zone caches (when the date module has them); "warm" keeps them, as
  * a process reading an archive does after its first posts. Every figure is
  * the median of 7 rounds, printed with the min-max spread; each round times
- * one contender for at least 150 ms. Do not trust figures taken while other
- * processes share the cores.
+ * one contender for at least 150 ms of this process's CPU time
+ * (`process.cpuUsage`, which other processes on shared cores disturb less
+ * than wall time). Do not trust figures taken while other processes share
+ * the cores all the same.
  */
 
 import * as dates from '../src/_lib/date.ts';
@@ -66,18 +68,23 @@ const CONTENDERS: Contender[] = [
   { name: 'parsePost, Asia/Shanghai, warm', cold: false, pass: parseAll(posts, 'Asia/Shanghai') },
 ];
 
-/** Microseconds per date: passes repeated for at least 150 ms. */
+const cpuMicros = (): number => {
+  const { user, system } = process.cpuUsage();
+  return user + system;
+};
+
+/** CPU microseconds per date: passes repeated for at least 150 ms of CPU time. */
 function sample({ cold, pass }: Contender): number {
   let runs = 0;
   let elapsed = 0;
-  const start = performance.now();
+  const start = cpuMicros();
   do {
     if (cold) reset?.();
     pass();
     runs++;
-    elapsed = performance.now() - start;
-  } while (elapsed < 150);
-  return (elapsed * 1000) / runs / COUNT;
+    elapsed = cpuMicros() - start;
+  } while (elapsed < 150_000);
+  return elapsed / runs / COUNT;
 }
 
 const samples = new Map<string, number[]>(CONTENDERS.map(({ name }) => [name, []]));
@@ -91,7 +98,7 @@ for (let round = 0; round < ROUNDS; round++) {
 }
 
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[values.length >> 1]!;
-console.log(`node ${process.version}, ${COUNT} dates, µs per date: median of ${ROUNDS} rounds (min-max)`);
+console.log(`node ${process.version}, ${COUNT} dates, CPU µs per date: median of ${ROUNDS} rounds (min-max)`);
 console.log(reset === undefined ? '(this date module has no zone caches: cold = warm)\n' : '');
 console.log('| contender | µs per date | spread | × baseline |');
 console.log('| --- | ---: | ---: | ---: |');

@@ -14,6 +14,7 @@ import type { Body } from './types.js';
  * @example
  * ```ts
  * const options: BodyOptions = { strict: true, maxInputBytes: 1024 * 1024, baseUrl: 'https://finance.eastmoney.com/' };
+ * const olderPage: BodyOptions = { encoding: 'gbk' }; // for the bytes of a GBK page
  * ```
  */
 export interface BodyOptions {
@@ -82,6 +83,10 @@ export const BODY_OPTION_NAMES: readonly string[] = ['strict', 'maxInputBytes', 
  * // { kind: 'paragraph', text: '布局数字经济。', mentions: [{ entity: 0, start: 2, end: 6 }] }
  * body.entities[0].secid; // '90.BK1061'
  * body.source; // { name: '示例日报', text: '（文章来源：示例日报）', from: 'body' }
+ *
+ * // Bytes work too; an older page in GBK says so with `encoding`.
+ * const gbk = new Uint8Array([0x3c, 0x70, 0x3e, 0xd6, 0xd0, 0xce, 0xc4, 0x3c, 0x2f, 0x70, 0x3e]); // <p>中文</p>
+ * parseBody(gbk, { encoding: 'gbk' }).paragraphs[0]?.text; // '中文'
  * ```
  */
 export function parseBody(html: string | Uint8Array, options?: BodyOptions): Body {

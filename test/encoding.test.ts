@@ -82,6 +82,11 @@ describe('options.encoding', () => {
     deepStrictEqual(parsePost(utf8, { encoding: 'gbk' }), parsePost(POST));
   });
 
+  it('the TSDoc example of parseBody', () => {
+    const gbk = new Uint8Array([0x3c, 0x70, 0x3e, 0xd6, 0xd0, 0xce, 0xc4, 0x3c, 0x2f, 0x70, 0x3e]); // <p>中文</p>
+    strictEqual(parseBody(gbk, { encoding: 'gbk' }).paragraphs[0]?.text, '中文');
+  });
+
   it('strings are text already and ignore the option', () => {
     deepStrictEqual(parsePost(POST, { encoding: 'gbk' }), parsePost(POST));
     deepStrictEqual(parseBody(BODY, { encoding: 'gb18030' }), parseBody(BODY));

@@ -11,10 +11,11 @@
  * 48 hours (docs/output.md gives the measurement). Where those two offsets
  * agree, the day on either side has one offset, and the cache remembers that
  * span of instants; overlapping spans with the same offset merge. A later
- * time is answered from the cache only when its instant lies two days inside
- * one span, where no other reading of it can exist. So the cache never
- * depends on where a change falls (on the hour, or at 23:54:17 local mean
- * time): it only repeats what the zone data said about instants it covers.
+ * time is answered from the cache only when one span covers the day on
+ * either side of it, which holds every instant that could read as that time.
+ * So the cache never depends on where a change falls (on the hour, or at
+ * 23:54:17 local mean time): it only repeats what the zone data said about
+ * the very instants the answer depends on.
  */
 
 const DAY = 86_400_000;
@@ -110,7 +111,11 @@ function offsetAt(format: Intl.DateTimeFormat, epochMs: number): number {
   return (sign === '+' ? 1 : -1) * (Number(h) * 3600 + Number(m) * 60 + Number(s)) * 1000;
 }
 
-/** The offset for `wall` when one cached span holds its instant with two days to spare. */
+/**
+ * The offset for `wall` when one cached span covers the day on either side
+ * of it. Every reading of `wall` is an instant `wall - offset` with the
+ * offset under a day, so it lies in that span: there is exactly one.
+ */
 function fromCache(spans: Span[], wall: number): number | undefined {
   let low = 0;
   let high = spans.length - 1;
@@ -119,10 +124,7 @@ function fromCache(spans: Span[], wall: number): number | undefined {
     const span = spans[mid]!;
     if (span.start > wall) high = mid - 1;
     else if (span.end < wall) low = mid + 1;
-    else {
-      const instant = wall - span.offset;
-      return span.start <= instant - 2 * DAY && instant + 2 * DAY <= span.end ? span.offset : undefined;
-    }
+    else return span.start <= wall - DAY && wall + DAY <= span.end ? span.offset : undefined;
   }
   return undefined;
 }

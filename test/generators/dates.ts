@@ -121,36 +121,51 @@ const changesIn = (zone: string): number[] => {
 
 const seconds = (min: number, max: number): fc.Arbitrary<number> => fc.integer({ min, max }).map((s) => s * 1000);
 
+/** A time to aim at, and the instant (a change, or the time itself) its neighbours are placed around. */
+interface Aim {
+  wall: number;
+  around: number;
+}
+
 /** A wall-clock time near a change: its reading just before or just after, moved by a little. */
-const nearChange = (zone: string): fc.Arbitrary<number> =>
+const nearChange = (zone: string): fc.Arbitrary<Aim> =>
   fc
     .tuple(fc.nat(), fc.boolean(), fc.oneof(fc.constantFrom(-1000, 0, 1000), seconds(-3 * 3600, 3 * 3600)))
     .map(([pick, after, delta]) => {
       const list = changesIn(zone);
-      if (list.length === 0) return FROM;
-      const change = list[pick % list.length]!;
+      const change = list.length === 0 ? FROM : list[pick % list.length]!;
       const instant = after ? change : change - 1000;
-      return wallAt(zone, instant) + (after ? 0 : 1000) + delta;
+      return { wall: wallAt(zone, instant) + (after ? 0 : 1000) + delta, around: change };
     });
 
+const anywhere: fc.Arbitrary<Aim> = seconds(FROM / 1000, TO / 1000 - 1).map((wall) => ({ wall, around: wall }));
+
+const DAY = 24 * HOUR;
+
 /**
- * Steps from the aimed time: anywhere within four days, or one or two days
- * away give or take two hours, so that the cache's spans (a day on either
- * side of a time) start and end close to a change.
+ * The neighbours resolved before the aimed time, so the cache holds spans
+ * near it. The cache keeps spans of a day on either side of each time it
+ * resolves, so a neighbour a day (give or take a little) from the change
+ * makes a span that starts or ends right at it: where a wrong margin would
+ * show. Others fall anywhere within four days.
  */
-const step: fc.Arbitrary<number> = fc.oneof(
-  seconds(-4 * 86400, 4 * 86400),
-  fc.tuple(fc.constantFrom(-2, -1, 1, 2), seconds(-2 * 3600, 2 * 3600)).map(([days, delta]) => days * 86_400_000 + delta),
-);
+const neighbour = (aim: Aim): fc.Arbitrary<number> =>
+  fc.oneof(
+    seconds(-4 * 86400, 4 * 86400).map((step) => aim.wall + step),
+    fc
+      .tuple(fc.constantFrom(-1, 1), fc.oneof(fc.constantFrom(0, 1000), seconds(0, 3 * 3600)))
+      .map(([side, delta]) => aim.around + side * (DAY + delta)),
+    fc.tuple(fc.constantFrom(-2, -1, 1, 2), seconds(-16 * 3600, 16 * 3600)).map(([days, delta]) => aim.wall + days * DAY + delta),
+  );
 
 export const dateCase: fc.Arbitrary<DateCase> = fc.constantFrom(...DATE_ZONES).chain((zone) =>
-  fc.record({
-    zone: fc.constant(zone),
-    // The aimed time comes last, after its neighbours have filled the cache.
-    walls: fc
-      .tuple(fc.oneof(seconds(FROM / 1000, TO / 1000 - 1), nearChange(zone)), fc.array(step, { maxLength: 4 }))
-      .map(([aimed, steps]) => [...steps.map((s) => aimed + s), aimed]),
-  }),
+  fc.oneof(anywhere, nearChange(zone)).chain((aim) =>
+    fc.record({
+      zone: fc.constant(zone),
+      // The aimed time comes last, after its neighbours have filled the cache.
+      walls: fc.array(neighbour(aim), { maxLength: 4 }).map((walls) => [...walls, aim.wall]),
+    }),
+  ),
 );
 
 // --- the property -------------------------------------------------------------------------
