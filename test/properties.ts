@@ -15,6 +15,7 @@ import fc from 'fast-check';
 import { parseBody, parsePost, PostParseError, type Body, type Post } from 'emnews';
 import { invariantProblems } from './invariants.ts';
 import { DATE_PROPERTIES } from './generators/dates.ts';
+import { INPUT_PROPERTIES } from './generators/input.ts';
 
 const POSTS_DIR = fileURLToPath(new URL('../examples/posts/', import.meta.url));
 const POSTS = readdirSync(POSTS_DIR)
@@ -166,4 +167,5 @@ export const PROPERTIES: readonly Property[] = [
     }
   }),
   ...DATE_PROPERTIES,
+  ...INPUT_PROPERTIES,
 ];
