@@ -85,31 +85,25 @@ function decodeOther(bytes: Uint8Array, encoding: string, max: number): string {
 
 /**
  * Where a fatal decoder first fails, as the offset of the first byte of the
- * bad sequence (as `invalid-utf8` reports it). The error path only: the
- * shortest prefix that does not decode is found by halving within the chunk
- * that failed (`from` on); then the sequence starts at the longest shorter
- * prefix that decodes completely (sequences are at most 4 bytes).
+ * bad sequence (as `invalid-utf8` reports it). The error path only: decode
+ * the good prefix once, up to a few bytes before the chunk that failed
+ * (`from`), then feed one byte at a time; a sequence starts after the last
+ * byte that completed a character. Linear: one pass, plus at most one chunk
+ * of one-byte calls.
  */
 function firstInvalidByte(bytes: Uint8Array, encoding: string, from: number): number {
-  const decodes = (end: number, stream: boolean): boolean => {
+  const decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: true });
+  // Sequences are at most 4 bytes, so one pending at `from` starts after this.
+  let start = Math.max(0, from - 4);
+  decoder.decode(bytes.subarray(0, start), { stream: true });
+  for (let i = start; i < bytes.length; i++) {
     try {
-      new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes.subarray(0, end), { stream });
-      return true;
+      if (decoder.decode(bytes.subarray(i, i + 1), { stream: i + 1 < bytes.length }) !== '') start = i + 1;
     } catch {
-      return false;
+      return start;
     }
-  };
-  let low = from; // decodes
-  let high = Math.min(bytes.length, from + CHUNK); // fails
-  while (high - low > 1) {
-    const mid = (low + high) >> 1;
-    if (decodes(mid, mid < bytes.length)) low = mid;
-    else high = mid;
   }
-  for (let start = high - 1; start >= Math.max(0, high - 4); start--) {
-    if (decodes(start, false)) return start;
-  }
-  return high - 1;
+  return start;
 }
 
 export function tooLarge(max: number): PostParseError {
