@@ -17,9 +17,12 @@
  *    top level of the sidebar and the index: functions first, the main one
  *    on top. `"*"` in a list stands for every name no list mentions, so a new
  *    export always appears; a listed name that does not exist is an error.
+ *    The groups named in `apiNavigationTop` are shown in the sidebar without
+ *    a folder, so their entries are visible without a click (TypeDoc folds
+ *    every group that does not hold the page being read).
  */
 
-import { Application, Converter, KindRouter, ParameterType, ReflectionGroup, ReflectionKind } from 'typedoc';
+import { Application, Converter, KindRouter, ParameterType, ReflectionGroup, ReflectionKind, Renderer } from 'typedoc';
 
 /** @typedef {import('typedoc').Reflection} Reflection */
 
@@ -36,6 +39,13 @@ export function load(app) {
         Object.values(value).every((names) => Array.isArray(names) && names.every((name) => typeof name === 'string'));
       if (!ok) throw new Error('apiGroups must map each group title to a list of names');
     },
+  });
+
+  app.options.addDeclaration({
+    name: 'apiNavigationTop',
+    help: 'emnews: groups whose entries stand at the top of the sidebar, without a folder',
+    type: ParameterType.Array,
+    defaultValue: [],
   });
 
   // 1. Code spans in headings.
@@ -71,6 +81,16 @@ export function load(app) {
 
   // 3. Groups, after TypeDoc's own grouping (which runs at priority -100).
   app.converter.on(Converter.EVENT_RESOLVE_END, (context) => applyGroups(app, context.project, fileNames), -200);
+  app.renderer.on(Renderer.EVENT_BEGIN, () => {
+    const theme = /** @type {any} */ (app.renderer.theme);
+    if (typeof theme?.getNavigation !== 'function') return;
+    const top = new Set(app.options.getValue('apiNavigationTop'));
+    const original = theme.getNavigation.bind(theme);
+    /** @type {any[] | undefined} */
+    let navigation;
+    theme.getNavigation = (/** @type {any} */ project) =>
+      (navigation ??= original(project).flatMap((/** @type {any} */ element) => (!element.path && top.has(element.text) ? element.children ?? [] : [element])));
+  });
 }
 
 /**
