@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 
-export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+export const CHROMIUM: string = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
 /**
  * The flags this machine needs: no sandbox as root, no GPU, and no
@@ -71,8 +71,8 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-/** Serves `root` (and nothing outside it) over http://127.0.0.1 on a free port. */
-export async function serveFolder(root: string): Promise<StaticServer> {
+/** Serves `root` (and nothing outside it) over http://127.0.0.1 on a free port, with `headers` on every page. */
+export async function serveFolder(root: string, headers: Record<string, string> = {}): Promise<StaticServer> {
   const base = normalize(root + sep);
   const server = createServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
@@ -82,7 +82,7 @@ export async function serveFolder(root: string): Promise<StaticServer> {
       response.writeHead(404).end();
       return;
     }
-    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+    response.writeHead(200, { ...headers, 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
