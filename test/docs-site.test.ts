@@ -7,8 +7,8 @@
  *   name that export without importing it) and only fields that exist;
  * - no shipped `.js`/`.d.ts` names a file that is not in the tarball
  *   (comments travel into `dist/`, and readers meet them in their editor),
- *   and the guides shipped for those comments (`docs/errors.md`,
- *   `docs/format.md`, `docs/output.md`) link only to each other.
+ *   and the guides shipped for those comments (`docs/errors.md` and the
+ *   guides it leads to) link only to each other.
  */
 
 import { execFileSync } from 'node:child_process';

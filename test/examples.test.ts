@@ -49,7 +49,7 @@ describe('examples', () => {
   it('the rolling-news example yields its entities, image caption and source', () => {
     const post = byFile.get('2022-05-23-202205230000000003.md')!;
     deepStrictEqual(
-      post.entities.map((e) => [e.kind, e.secid ?? e.code, e.label, e.exchange, e.mentions]),
+      post.entities.map((e) => [e.kind, e.secid ?? e.code, e.label, e.exchange, e.mentionCount]),
       [
         ['stock', '0.000816', '智慧农业', 'SZ', 1],
         ['board', '90.BK1061', '数字经济', null, 2],

@@ -43,7 +43,7 @@ function breakResult(post: Post, breakage: Breakage): Post {
       broken['extra'] = undefined;
       break;
     case 'mention-past-text':
-      broken.paragraphs[0]?.mentions.push({ ...(broken.paragraphs[0].mentions[0] ?? { entity: 0 }), start: 0, end: 1e6 } as never);
+      broken.paragraphs[0]?.mentions.push({ entityIndex: 0, ...broken.paragraphs[0].mentions[0], start: 0, end: 1e6 });
       break;
     case 'control-character':
       broken.title = `a\u0007b`;
