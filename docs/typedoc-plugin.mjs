@@ -13,10 +13,12 @@
  * 2. Guides are titled by their first `# ` heading ("Errors and warnings",
  *    not "errors"); their pages keep their file names (documents/errors.html).
  * 3. The `apiGroups` option (title → names, in order; a guide by its title
- *    or its file name) groups and orders the
- *    top level of the sidebar and the index: functions first, the main one
- *    on top. `"*"` in a list stands for every name no list mentions, so a new
- *    export always appears; a listed name that does not exist is an error.
+ *    or its file name) groups and orders the top level of the sidebar and of
+ *    the index: functions first, the main one on top. TypeDoc's own order is
+ *    by declaration (so `parsePost` came after `InputErrorCode`) or by name;
+ *    `@group` tags would have to be spread over the sources. `"*"` in a list
+ *    stands for every name no list mentions, so a new export always appears;
+ *    a listed name that does not exist is an error.
  *    The groups named in `apiNavigationTop` are shown in the sidebar without
  *    a folder, so their entries are visible without a click (TypeDoc folds
  *    every group that does not hold the page being read).

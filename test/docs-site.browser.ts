@@ -170,13 +170,13 @@ describe('the API reference in Chromium', () => {
     await server?.close();
   });
 
-  /** Opens a page, waits for the sidebar TypeDoc's script builds, saves a screenshot. */
-  async function open(path: string, shot: string): Promise<void> {
+  /** Opens a page, waits for the sidebar TypeDoc's script builds, saves a screenshot when named. */
+  async function open(path: string, shot?: string): Promise<void> {
     const response = await page.goto(server.url + path);
     strictEqual(response?.status(), 200, path);
     await page.waitForSelector('#tsd-nav-container a', { state: 'attached' });
     deepStrictEqual(pageErrors.splice(0), [], `script errors on ${path}`);
-    await page.screenshot({ path: join(shots, `${shot}.png`), fullPage: true });
+    if (shot !== undefined) await page.screenshot({ path: join(shots, `${shot}.png`), fullPage: true });
   }
 
   /** The rendered "On This Page" entries with the text of the element each targets. */
@@ -215,7 +215,7 @@ describe('the API reference in Chromium', () => {
   }
 
   it('the sidebar shows parsePost first, visible without a click, and no "index"', async () => {
-    await open('index.html', 'home-sidebar');
+    await open('index.html');
     const links = await page.locator('#tsd-nav-container a').evaluateAll((as) =>
       as.map((a) => ({ text: (a.textContent ?? '').trim(), href: a.getAttribute('href') ?? '' })),
     );
@@ -228,7 +228,7 @@ describe('the API reference in Chromium', () => {
   });
 
   it('the home page shows `npm install emnews` as its first code block', async () => {
-    await open('index.html', 'home-top');
+    await open('index.html');
     const first = await page.locator('.col-content pre code').first().innerText();
     strictEqual(first.trim(), 'npm install emnews');
   });
@@ -241,7 +241,7 @@ describe('the API reference in Chromium', () => {
         .filter(Boolean),
     );
     ok(cjkFamilies.size > 0, 'no font for Chinese is installed: apt-get install -y fonts-noto-cjk');
-    await open('documents/output.html', 'output-cjk');
+    await open('documents/output.html');
     const cdp = await browser.context.newCDPSession(page);
     await cdp.send('DOM.enable');
     await cdp.send('CSS.enable');
