@@ -6,7 +6,7 @@
  * Deploy it from a folder holding this file and `wrangler.toml` (beside it
  * here):
  *
- *   npm install emnews wrangler
+ *   npm install emnews wrangler      # on Node.js 20: wrangler@4.86.0, the last release for it
  *   npx wrangler deploy
  *   curl --data-binary @post.md 'https://emnews-parse.<your-subdomain>.workers.dev/?fileName=2022-05-23-202205230000000003.md'
  *
