@@ -20,6 +20,6 @@ const post = parsePost(readFileSync(file), { fileName: basename(file) });
 console.log(`${post.title}`);
 console.log(`${post.date?.iso ?? 'no date'} · ${post.source?.name ?? 'no source'} · ${post.url?.href ?? 'no URL'}`);
 for (const entity of post.entities) {
-  console.log(`  ${entity.kind.padEnd(8)} ${String(entity.secid ?? entity.code).padEnd(12)} ${entity.label} ×${entity.mentions}`);
+  console.log(`  ${entity.kind.padEnd(8)} ${String(entity.secid ?? entity.code).padEnd(12)} ${entity.label} ×${entity.mentionCount}`);
 }
 console.log(`${post.paragraphs.length} paragraphs, ${post.images.length} images, ${post.warnings.length} warnings`);

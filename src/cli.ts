@@ -115,7 +115,7 @@ async function main(argv: string[]): Promise<number> {
       if (values['fail-on-warning']) {
         progress.clear();
         for (const w of post.warnings) {
-          const at = w.line === undefined ? '' : `:${w.line}:${w.column}`;
+          const at = w.line === null ? '' : `:${w.line}:${w.column}`;
           process.stderr.write(`emnews: ${source.file}${at}: warning ${w.code}: ${w.message}\n`);
         }
       }

@@ -48,6 +48,7 @@ export type WarningCode =
   | 'invalid-file-name'
   | 'id-mismatch'
   | 'invalid-data-code'
+  | 'unknown-market'
   | 'unclosed-markup'
   | 'control-characters'
   | 'invisible-characters';
@@ -81,10 +82,10 @@ export type ErrorCode = InputErrorCode | WarningCode;
 export class PostParseError extends Error {
   /** What went wrong; see `docs/errors.md`. */
   readonly code: ErrorCode;
-  /** 1-based line in the input, where one applies. */
-  readonly line: number | undefined;
-  /** 1-based column in the input, where one applies. */
-  readonly column: number | undefined;
+  /** 1-based line in the input, or `null` when the error is about no one place. */
+  readonly line: number | null;
+  /** 1-based column in the input, or `null` with `line`. */
+  readonly column: number | null;
 
   /**
    * @param code - What went wrong.
@@ -95,7 +96,7 @@ export class PostParseError extends Error {
     super(position ? `${message} (line ${position.line}, column ${position.column})` : message);
     this.name = 'PostParseError';
     this.code = code;
-    this.line = position?.line;
-    this.column = position?.column;
+    this.line = position?.line ?? null;
+    this.column = position?.column ?? null;
   }
 }

@@ -73,7 +73,7 @@ describe('npm run demo', () => {
   it('the rolling-news example yields its entities, image caption and source', () => {
     const post = byFile.get(ROLLING)!;
     deepStrictEqual(
-      post.entities.map((e) => [e.kind, e.secid ?? e.code, e.label, e.exchange, e.mentions]),
+      post.entities.map((e) => [e.kind, e.secid ?? e.code, e.label, e.exchange, e.mentionCount]),
       [
         ['stock', '0.000816', '智慧农业', 'SZ', 1],
         ['board', '90.BK1061', '数字经济', null, 2],

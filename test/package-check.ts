@@ -102,9 +102,11 @@ const TYPED_USE = `import { parsePost, PostParseError, type Entity, type ErrorCo
 export function summary(text: string): string {
   const post: Post = parsePost(text, { timeZone: 'Asia/Shanghai', strict: false });
   const first: Entity | undefined = post.entities[0];
-  const kind: 'stock' | 'board' | 'keyword' | 'glossary' | undefined = first?.kind;
+  const kind: 'stock' | 'board' | 'keyword' | 'glossary' | 'unresolved' | undefined = first?.kind;
+  // Entity is discriminated by kind: a stock's secid is a string, without a non-null assertion.
+  const secid: string | undefined = first?.kind === 'stock' ? first.secid : undefined;
   const utc: string | undefined = post.date?.utc;
-  return [post.title, kind, utc].join(' ');
+  return [post.title, kind, secid, utc].join(' ');
 }
 
 export function code(error: unknown): ErrorCode | null {
