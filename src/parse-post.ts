@@ -12,7 +12,10 @@ import { BODY_OPTION_NAMES, type BodyOptions } from './parse-body.js';
 import type { FrontMatter, JsonValue, Link, Post, PostDate, PostUrl } from './types.js';
 
 /**
- * Options of {@link parsePost}.
+ * Options of {@link parsePost}: those of {@link BodyOptions}, and the ones
+ * below. Each option is read once, by property access; an error that a
+ * getter or a Proxy trap of your options object throws reaches you
+ * unchanged.
  *
  * @example
  * ```ts
