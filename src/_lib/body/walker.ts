@@ -67,8 +67,10 @@ interface Frame {
 
 /** A context span that may be its own mention (older pages: `<span id="stock_6007171">甲</span>`, no link inside). */
 interface Candidate {
-  id: string;
+  ref: EntityRef;
   span: Span;
+  /** Where its start tag is, for the `unknown-market` warning of an unresolved `ref` (counted when it opens, as positions must be). */
+  position: Position | null;
   /** `BodyWalker.references` and `BodyWalker.blocks` when it opened: a change means a reference or a block boundary inside. */
   references: number;
   blocks: number;
@@ -228,10 +230,15 @@ class BodyWalker implements HtmlHandler {
     }
     const reference = name === 'a' || name === 'span' ? this.reference(name, attribs) : null;
     if (reference !== null) this.stack.push({ flags: flags | reference.flags, mention: reference.mention, link: reference.link });
-    else if (flags & Flag.Context && name === 'span' && this.depth.mention === 0 && this.depth.media === 0) {
-      const candidate = { id: id!, span: this.text.openSpan(), references: this.references, blocks: this.blocks };
-      this.stack.push({ flags, mention: null, link: null, candidate });
-    } else this.stack.push(SHARED_FRAMES[flags]!);
+    else {
+      const ref = flags & Flag.Context && name === 'span' && this.depth.mention === 0 && this.depth.media === 0 ? spanRef(id!) : null;
+      if (ref === null) this.stack.push(SHARED_FRAMES[flags]!);
+      else {
+        const position = ref.kind === 'unresolved' ? this.position() : null;
+        const candidate = { ref, span: this.text.openSpan(), position, references: this.references, blocks: this.blocks };
+        this.stack.push({ flags, mention: null, link: null, candidate });
+      }
+    }
   }
 
   onClose(): void {
@@ -405,18 +412,17 @@ class BodyWalker implements HtmlHandler {
     const { span } = candidate;
     this.text.closeSpan(span);
     if (candidate.references !== this.references || candidate.blocks !== this.blocks || span.start === -1 || span.end <= span.start) return;
-    const ref = spanRef(candidate.id);
-    if (ref === null) return;
-    if (ref.kind === 'unresolved') this.unresolved(ref.code);
+    const { ref } = candidate;
+    if (ref.kind === 'unresolved') this.unresolved(ref.code, candidate.position ?? undefined);
     this.pending.push({ ref, span });
     this.references++;
   }
 
   /** Warns once per code about a security whose market the markup does not tell. */
-  private unresolved(code: string): void {
+  private unresolved(code: string, position?: Position): void {
     if (this.unresolvedCodes.has(code)) return;
     this.unresolvedCodes.add(code);
-    this.warnings.add('unknown-market', `the market of the security ${quoted(code)} is not in the markup; its secid is null`, this.position());
+    this.warnings.add('unknown-market', `the market of the security ${quoted(code)} is not in the markup; its secid is null`, position ?? this.position());
   }
 
   private image(attribs: Attributes): void {

@@ -50,8 +50,8 @@ export interface PageScan {
   titleTag: string | null;
   /**
    * The page heading and where it starts: the first `<h1>` or `.title`-like
-   * element whose text the `<title>` contains, else the first `<h1>`, else
-   * the first `.title`-like element (a logo in an `<h1>` is not the title).
+   * element whose text the `<title>` starts with, else the first `<h1>`,
+   * else the first `.title`-like element (a logo in an `<h1>` is not the title).
    */
   heading: InfoBlock | null;
   /** `<meta>` contents by lower-cased `name` or `property`; the first of each wins. */
@@ -203,7 +203,7 @@ class PageScanner implements HtmlHandler {
     this.endBlock();
     const titleTag = this.collected.get('titleTag')?.text ?? null;
     const heading =
-      this.headings.find((h) => titleTag !== null && titleTag.includes(h.text)) ??
+      this.headings.find((h) => titleTag !== null && titleTag.startsWith(h.text)) ??
       this.headings.find((h) => h.h1) ??
       this.headings[0] ??
       null;
