@@ -218,6 +218,20 @@ describe('parseArticle: fallbacks and errors', () => {
     ]);
   });
 
+  it('a dropped block takes its mentions and links along, and an image in it stands before the next paragraph', () => {
+    const post = parsed(
+      '<h1>甲</h1><div id="ContentBody"><p>正文。</p><p>郑重声明：<a href="https://example.com/x">示例</a>与本站立场无关。' +
+        '<span id="stock_6007171">示例</span><img src="https://example.com/a.png"></p></div>',
+      { url: 'https://finance.eastmoney.com/a/202301010000000006.html' },
+    );
+    deepStrictEqual([post.paragraphs.map((p) => p.text), post.entities, post.links, post.images.map((i) => [i.src, i.position])], [
+      ['正文。'],
+      [],
+      [],
+      [['https://example.com/a.png', 1]],
+    ]);
+  });
+
   it('relative links in the body resolve against the page address', () => {
     const post = parsed('<link rel="canonical" href="https://finance.eastmoney.com/a/202301010000000004.html"><div id="ContentBody"><p><a href="/a/202301010000000005.html">上一篇</a>之后</p></div>');
     deepStrictEqual(post.links, [{ text: '上一篇', href: 'https://finance.eastmoney.com/a/202301010000000005.html', kind: 'article' }]);
