@@ -1,0 +1,181 @@
+/**
+ * The web corpus check: `node --import tsx test/corpus-web-check.ts <dir>`
+ * (CI runs it on ../shared/corpus/web after `npm test` built the package).
+ *
+ * Reads each real sample there with the reader for its form (`body-*` with
+ * parseBody, `page-*` with parseArticle, `list-*` with parseNewsList) and
+ * fails (exit 1) on any throw, any broken invariant (the same ones as for
+ * posts: mention slices inside the text, valid entity indexes, JSON round
+ * trip, no control characters, absolute http(s) addresses; pages also
+ * against the published JSON Schema), output that changes with the host's
+ * time zone, or an expectation below not met. The expectations are what
+ * the samples' README and FORMAT.md say of them, counted from the HTML and
+ * JSON by hand. Digest-only posts in `<dir>/../finews` whose digest ends
+ * in an outlet in ASCII parentheses must get that source too.
+ */
+
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Ajv } from 'ajv';
+import { parseArticle, parseBody, parseNewsList, parsePost, type Body, type NewsList, type Post } from 'emnews';
+import { invariantProblems, listInvariantProblems } from './invariants.ts';
+
+type Result = Body | Post | NewsList;
+type Expectation = [what: string, holds: (result: never) => boolean];
+
+const secids = (r: Body | NewsList): string[] =>
+  ('items' in r ? r.items.flatMap((item) => item.entities) : r.entities).map((e) => e.secid ?? `${e.kind}:${e.code}`);
+const codes = (r: Result): string[] => r.warnings.map((w) => w.code);
+/** Page chrome of the republished page that must not be a paragraph. */
+const CHROME = ['登录', '注册', '您当前位置', '搜集最新资讯', '相关标签', '上一篇', '相关文章', '本文为网友上传', '浏览', '作者：'];
+
+/** What each sample must give; see the README beside the samples. */
+const EXPECTED: Record<string, { read: (input: Buffer) => Result; expect: Expectation[] }> = {
+  'body-2017-us-legacy-ids.html': {
+    read: (input) => parseBody(input.toString('utf8')),
+    expect: [
+      ['30 text blocks (31 <p>, one holding only the K-line chart), 3 of them bold headings', (r: Body) =>
+        r.paragraphs.length === 30 && r.paragraphs.filter((p) => p.kind === 'heading').length === 3],
+      ['every older id resolved by FORMAT.md\'s rules, keywords from Info.<n>, no warning', (r: Body) =>
+        JSON.stringify(secids(r)) ===
+          JSON.stringify(['105.AAPL', 'keyword:78290', '106.WMT', '106.GE', 'keyword:352', '0.395022', '1.501300', 'keyword:344', 'keyword:391',
+            '0.395031', '106.GS', '0.161125', '0.395024', '1.513500', 'keyword:342']) && r.warnings.length === 0],
+      ['the chart link (no data-code) is no entity and no image', (r: Body) => r.images.length === 0 && !r.entities.some((e) => e.code.toLowerCase() === 'aapl' && e.kind !== 'stock')],
+    ],
+  },
+  'body-2020-mobile-excerpt.html': {
+    read: (input) => parseBody(input.toString('utf8')),
+    expect: [
+      ['3 paragraphs', (r: Body) => r.paragraphs.length === 3],
+      ['stock_013855 with its mobile link is 116.01385; 5 glossary terms; no warning', (r: Body) =>
+        JSON.stringify(secids(r)) === JSON.stringify(['116.01385', 'glossary:总体设计', 'glossary:文化', 'glossary:交通', 'glossary:公司', 'glossary:团队']) &&
+        r.warnings.length === 0],
+    ],
+  },
+  'page-2019-republished-abridged.html': {
+    // As fetched: the caller passes the address (the page names none), so its relative links resolve.
+    read: (input) => parseArticle(input, { url: 'https://republisher.example/news/cjpl/36709.html' }),
+    expect: [
+      ['not eastmoney\'s template: a no-article-container warning, and no other', (r: Post) =>
+        JSON.stringify(codes(r)) === JSON.stringify(['no-article-container'])],
+      ['the title is the <h1>, the date the info line\'s (date only: midnight Beijing)', (r: Post) =>
+        r.title === '“水氢发动机”下 地方招商引资痛点何在' && r.date?.iso === '2019-06-01T00:00:00+08:00'],
+      ['the body is the 4 article paragraphs, the source its em_media line, the summary the description', (r: Post) =>
+        r.paragraphs.length === 4 && r.paragraphs.every((p) => p.kind === 'paragraph' && p.text.length > 100) &&
+        r.source?.name === '中国经营报' && r.source.from === 'body' && r.summary?.startsWith('近日，南阳') === true],
+      ['no chrome (menus, breadcrumb, info line, teaser, disclaimer, tags, related lists) in any paragraph', (r: Post) =>
+        r.paragraphs.every((p) => !CHROME.some((word) => p.text.includes(word))) && r.links.length === 0],
+      ['spans without <a>: 105.INTC (stock_NASDAQ_INTC7), keywords 385 and 3293', (r: Post) =>
+        JSON.stringify(secids(r)) === JSON.stringify(['105.INTC', 'keyword:385', 'keyword:3293'])],
+    ],
+  },
+  'list-rolling-livelist.js': {
+    read: (input) => parseNewsList(input),
+    expect: [
+      ['the rolling list: 2 items, no warning', (r: NewsList) => r.format === 'rolling' && r.items.length === 2 && r.warnings.length === 0],
+      ['ids, Beijing times, and the 【title】 prefix gone from the second digest', (r: NewsList) =>
+        r.items.every((item) => item.articleId !== null && item.url?.articleId === item.articleId && item.date?.offset === '+08:00') &&
+        r.items[1]?.summary?.startsWith('【') === false && r.items[1].summary.startsWith('指数走强')],
+    ],
+  },
+  'list-fastnews.json': {
+    read: (input) => parseNewsList(input),
+    expect: [
+      ['fast news: the repeated item collapses to 1, with a duplicate-item warning', (r: NewsList) =>
+        r.format === 'fast-news' && r.items.length === 1 && JSON.stringify(codes(r)) === JSON.stringify(['duplicate-item'])],
+      ['its stockList is the Shanghai stock 1.601068; the kept item is the first (its summary, not "重复")', (r: NewsList) =>
+        JSON.stringify(secids(r)) === JSON.stringify(['1.601068']) && r.items[0]?.entities[0]?.exchange === 'SH' && r.items[0].summary !== '重复'],
+    ],
+  },
+  'list-per-stock-item.json': {
+    read: (input) => parseNewsList(input),
+    expect: [
+      ['one per-stock item: its outlet the source, Art_Url the address, Art_Code the id', (r: NewsList) =>
+        r.format === 'per-stock' && r.items.length === 1 && r.items[0]?.source?.from === 'list' &&
+        r.items[0].url?.articleId === r.items[0].articleId && r.items[0].articleId === '202202112274017262' && r.warnings.length === 0],
+    ],
+  },
+};
+
+const ZONES = ['UTC', 'America/New_York', 'Asia/Kathmandu'];
+
+function underZones<T>(run: () => T): T[] {
+  const saved = process.env['TZ'];
+  try {
+    return ZONES.map((zone) => {
+      process.env['TZ'] = zone;
+      return run();
+    });
+  } finally {
+    if (saved === undefined) delete process.env['TZ'];
+    else process.env['TZ'] = saved;
+  }
+}
+
+function main(dir: string | undefined): number {
+  if (dir === undefined) {
+    console.error('usage: node --import tsx test/corpus-web-check.ts <dir>');
+    return 2;
+  }
+  const schemaPath = fileURLToPath(import.meta.resolve('emnews/schema.json'));
+  const validatePost = new Ajv({ allErrors: true, strict: true }).compile(JSON.parse(readFileSync(schemaPath, 'utf8')) as object);
+  const failures: string[] = [];
+  const files = readdirSync(dir).filter((name) => !name.endsWith('.md')).sort();
+  for (const name of Object.keys(EXPECTED)) if (!files.includes(name)) failures.push(`${name}: missing from ${dir}`);
+  for (const name of files) {
+    const spec = EXPECTED[name];
+    if (spec === undefined) {
+      failures.push(`${name}: a sample with no expectations here: add them`);
+      continue;
+    }
+    const input = readFileSync(join(dir, name));
+    let results: Result[];
+    try {
+      results = underZones(() => spec.read(input));
+    } catch (error) {
+      failures.push(`${name}: threw ${String(error)}`);
+      continue;
+    }
+    const result = results[0]!;
+    if (results.some((other) => JSON.stringify(other) !== JSON.stringify(result))) failures.push(`${name}: output differs across host time zones`);
+    const problems = 'items' in result ? listInvariantProblems(result) : invariantProblems(result);
+    for (const problem of problems) failures.push(`${name}: ${problem}`);
+    if ('frontMatter' in result && !validatePost(JSON.parse(JSON.stringify(result)))) failures.push(`${name}: does not match emnews/schema.json`);
+    for (const [what, holds] of spec.expect) {
+      if (!holds(result as never)) failures.push(`${name}: expected ${what}`);
+      else console.log(`ok ${name}: ${what}`);
+    }
+  }
+  failures.push(...asciiOutlets(join(dir, '..', 'finews')));
+  for (const failure of failures) console.error(`FAIL ${failure}`);
+  console.log(`web corpus: ${files.length} samples, ${failures.length} failures`);
+  return failures.length === 0 && files.length > 0 ? 0 : 1;
+}
+
+/** Digest-only posts ending `…。(outlet)` get that outlet as their source. */
+function asciiOutlets(finews: string): string[] {
+  if (!existsSync(finews)) return [];
+  const failures: string[] = [];
+  let checked = 0;
+  const pending = [finews];
+  while (pending.length > 0) {
+    const current = pending.pop()!;
+    for (const entry of readdirSync(current, { withFileTypes: true })) {
+      const path = join(current, entry.name);
+      if (entry.isDirectory()) pending.push(path);
+      else if (entry.name.endsWith('.md')) {
+        const post = parsePost(readFileSync(path));
+        const outlet = /[。！？]\(([^()]{1,24})\)$/.exec(post.summary ?? '')?.[1];
+        if (outlet === undefined) continue;
+        checked++;
+        if (post.source?.name !== outlet) failures.push(`${path}: the digest ends in (${outlet}) but the source is ${JSON.stringify(post.source)}`);
+      }
+    }
+  }
+  console.log(`${checked} digest-only posts end in an outlet in ASCII parentheses`);
+  if (checked === 0) failures.push(`${finews}: no digest ending in an outlet in ASCII parentheses found (the corpus has two)`);
+  return failures;
+}
+
+process.exitCode = main(process.argv[2]);
