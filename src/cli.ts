@@ -3,7 +3,7 @@
 /**
  * The `emnews` command: parses post files, folders (recursively, `*.md`) or
  * standard input and writes JSON, JSONL or text. Node.js only; the library
- * (`src/index.ts`) never imports this file.
+ * (the `index` module) never imports this file.
  *
  * @module
  */
