@@ -160,7 +160,7 @@ function security(market: number | null, code: string, href: string | null = nul
   return BOARD_CODE.test(code) ? { kind: 'board', market, code, secid, url } : { kind: 'stock', market, code, secid, url };
 }
 
-// Older and mobile markup (FORMAT.md, "Beyond the archive"): the market of
+// Older and mobile markup (docs/format.md, "Older and mobile stock markup"): the market of
 // a security is in the element id as a trailing digit (`stock_6007171`), in
 // a US id's exchange (`stock_NASDAQ_AAPL7`), or in the form of the quote
 // link (`/sh600000.html`, `/hk/00700.html`, `/quota/stock/index/013855`).
@@ -242,7 +242,7 @@ function linkedSecurity(href: string | null, context: string | null): EntityRef 
 
 /**
  * What a span with a context id names when no link inside it does (older
- * pages: `<span id="stock_NASDAQ_INTC7">英特尔</span>`, `<span id="Info.385">…</span>`):
+ * pages: `<span id="stock_NASDAQ_EXMP7">示例公司</span>`, `<span id="Info.385">…</span>`):
  * a security from the id, or a data keyword without a link.
  */
 export function spanRef(id: string): EntityRef | null {
