@@ -260,3 +260,22 @@ describe('parseArticle: fallbacks and errors', () => {
     }
   });
 });
+
+describe('parseArticle: the TSDoc example', () => {
+  it('gives the values its comments promise', () => {
+    const post = parseArticle(
+      '<html><head><title>示例公司发布新品_东方财富网</title>' +
+        '<link rel="canonical" href="https://finance.eastmoney.com/a/202608190000000001.html"></head><body>' +
+        '<div class="newsContent"><h1>示例公司发布新品</h1>' +
+        '<div class="Info"><div class="time">2026年08月19日 17:46</div><div class="source">来源：示例日报</div></div>' +
+        '<div id="ContentBody" class="Body"><p><span id="stock_6000011"><a class="keytip" ' +
+        'href="http://quote.eastmoney.com/sh600001.html">示例公司</a></span>发布新品。</p>' +
+        '<p>（责任编辑：示例）</p></div></div></body></html>',
+    );
+    deepStrictEqual(
+      [post.title, post.date?.iso, post.source?.name, post.articleId, post.paragraphs[0]?.text, post.entities[0]?.secid, post.editor],
+      ['示例公司发布新品', '2026-08-19T17:46:00+08:00', '示例日报', '202608190000000001', '示例公司发布新品。', '1.600001', '示例'],
+    );
+    deepStrictEqual([post.paragraphs.length, post.warnings], [1, []]);
+  });
+});

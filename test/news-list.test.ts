@@ -275,3 +275,27 @@ describe('parseNewsList: errors', () => {
     throws(() => parseNewsList('{}', { url: 'x' } as never), (error: unknown) => error instanceof PostParseError && error.code === 'invalid-option');
   });
 });
+
+describe('parseNewsList: the TSDoc examples', () => {
+  it('parseNewsList gives the values its comments promise', () => {
+    const list = parseNewsList(
+      '{"code":"1","data":{"fastNewsList":[{"code":"202606160000000001","title":"示例公司快速回调",' +
+        '"summary":"示例公司盘中快速回调。","showTime":"2026-06-16 14:09:57","stockList":["1.600001"]}]}}',
+    );
+    deepStrictEqual(
+      [list.format, list.items[0]?.title, list.items[0]?.date?.utc, list.items[0]?.articleId, list.items[0]?.entities[0]?.secid],
+      ['fast-news', '示例公司快速回调', '2026-06-16T06:09:57.000Z', '202606160000000001', '1.600001'],
+    );
+    // NewsItem's example is this item.
+    deepStrictEqual(list.items[0], {
+      title: '示例公司快速回调',
+      date: listDate('2026-06-16 14:09:57', '2026-06-16T06:09:57.000Z'),
+      summary: '示例公司盘中快速回调。',
+      source: null,
+      url: null,
+      articleId: '202606160000000001',
+      entities: [SH_STOCK],
+    });
+    strictEqual(parseNewsList('{"data":{"fastNewsList":[]}}').format, 'fast-news');
+  });
+});
