@@ -170,20 +170,12 @@ function asciiOutlets(finews: string): string[] {
   if (!existsSync(finews)) return [];
   const failures: string[] = [];
   let checked = 0;
-  const pending = [finews];
-  while (pending.length > 0) {
-    const current = pending.pop()!;
-    for (const entry of readdirSync(current, { withFileTypes: true })) {
-      const path = join(current, entry.name);
-      if (entry.isDirectory()) pending.push(path);
-      else if (entry.name.endsWith('.md')) {
-        const post = parsePost(readFileSync(path));
-        const outlet = /[。！？]\(([^()]{1,24})\)$/.exec(post.summary ?? '')?.[1];
-        if (outlet === undefined) continue;
-        checked++;
-        if (post.source?.name !== outlet) failures.push(`${path}: the digest ends in (${outlet}) but the source is ${JSON.stringify(post.source)}`);
-      }
-    }
+  for (const name of readdirSync(finews, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.md')).sort()) {
+    const post = parsePost(readFileSync(join(finews, name)));
+    const outlet = /[。！？]\(([^()]{1,24})\)$/.exec(post.summary ?? '')?.[1];
+    if (outlet === undefined) continue;
+    checked++;
+    if (post.source?.name !== outlet) failures.push(`${name}: the digest ends in (${outlet}) but the source is ${JSON.stringify(post.source)}`);
   }
   console.log(`${checked} digest-only posts end in an outlet in ASCII parentheses`);
   if (checked === 0) failures.push(`${finews}: no digest ending in an outlet in ASCII parentheses found (the corpus has two)`);
