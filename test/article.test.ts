@@ -232,6 +232,14 @@ describe('parseArticle: fallbacks and errors', () => {
     ]);
   });
 
+  it('names outside the BMP are never cut inside a surrogate pair (found by fuzzing)', () => {
+    const long = '\u{20000}'.repeat(45);
+    const post = parsed(`<h1>甲</h1><div class="infos">来源：${long}</div><p>（责任编辑：${long}）</p><div id="ContentBody"><p>正文。</p></div>`);
+    deepStrictEqual([post.source?.name, post.editor], ['\u{20000}'.repeat(40), null]);
+    const short = '\u{20000}'.repeat(20);
+    deepStrictEqual(parsed(`<p>（责任编辑：${short}）</p>`).editor, short);
+  });
+
   it('relative links in the body resolve against the page address', () => {
     const post = parsed('<link rel="canonical" href="https://finance.eastmoney.com/a/202301010000000004.html"><div id="ContentBody"><p><a href="/a/202301010000000005.html">上一篇</a>之后</p></div>');
     deepStrictEqual(post.links, [{ text: '上一篇', href: 'https://finance.eastmoney.com/a/202301010000000005.html', kind: 'article' }]);

@@ -25,6 +25,8 @@ export const PAGE_FRAGMENTS: readonly string[] = [
   '<div class="abstract">', '<p class="res-edit">（责任编辑：示例）</p>', '（责任编辑：', '原标题：', '<div class="sublab">', '郑重声明：与本站立场无关。',
   '免责声明：本文基于AI生产', '打开微信，点击底部的“发现”，使用“扫一扫”即可将网页分享至朋友圈。', '<div id="ad_context2">', '<div class="ad_context">',
   '<div class="zwothers">', '<nav>', '</nav>', '<footer>', '<form>', '<script>', '</script>', '<!--文章主体-->', '<!--', '-->', '<p>', '</p>', '<div>', '</div>',
+  // Names read from the info line, editor and original-title lines, in characters outside the BMP (found by fuzzing: a cut pair).
+  `<p>来源：${'\u{20000}'.repeat(30)}</p>`, `<p>（责任编辑：${'\u{20000}'.repeat(30)}）</p>`, `<p>原标题：${'\u{20000}'.repeat(120)}</p>`,
   '<a href="https://example.com/tag">', '</a>', '<img src="https://example.com/a.png">', '<p>郑重声明：与本站立场无关。<img src="https://example.com/b.png">',
   '<p>在东方财富看资讯行情<img src="https://example.com/c.png"><span id="stock_6007171">示例</span>', '示例正文。', '\n', '\r\n', '\uFEFF', '\u202E', '&amp;', '&#0;', '<', '"',
 ];

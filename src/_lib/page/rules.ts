@@ -60,12 +60,13 @@ export const CHINESE_DATE: RegExp = /(\d{4})年(\d{1,2})月(\d{1,2})日(?:[ \t\u
 /** `2026-08-19 17:46:00`, `2026-08-19`, `2026/08/19 17:46`. */
 export const DASHED_DATE: RegExp = /(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[ \t\u3000T]{1,4}(\d{1,2}):(\d{2})(?::(\d{2}))?)?/;
 /** `来源：示例日报` in an info line; the name runs to the next space. */
-export const SOURCE_LABEL: RegExp = /(?:文章)?来源[：:][ \u3000]{0,4}([^ \t\n\u3000]{1,40})/;
+export const SOURCE_LABEL: RegExp = /(?:文章)?来源[：:][ \u3000]{0,4}([^ \t\n\u3000]{1,40})/u;
 /** An info line is short; a longer block with a date is article text. */
 export const MAX_INFO_LENGTH = 120;
 
-const EDITOR = /^[（(]?[ \u3000]{0,4}责任编辑[ \u3000]{0,4}[：:][ \u3000]{0,4}([^）)]{1,40})[）)]?$/;
-const ORIGINAL_TITLE = /^[（(【]?[ \u3000]{0,4}原标题[ \u3000]{0,4}[：:][ \u3000]{0,4}([^）)】]{1,200})[）)】]?$/;
+// Bounded repeats count characters (`u`), so a name is never cut inside a surrogate pair.
+const EDITOR = /^[（(]?[ \u3000]{0,4}责任编辑[ \u3000]{0,4}[：:][ \u3000]{0,4}([^）)]{1,40})[）)]?$/u;
+const ORIGINAL_TITLE = /^[（(【]?[ \u3000]{0,4}原标题[ \u3000]{0,4}[：:][ \u3000]{0,4}([^）)】]{1,200})[）)】]?$/u;
 
 /** The editor's name from a `（责任编辑：…）` block, or `null`. */
 export function readEditor(text: string): string | null {
