@@ -4,7 +4,7 @@ import { DEFAULT_TIME_ZONE, checkTimeZone } from './_lib/date.js';
 import { readInput, resolveMaxInputBytes } from './_lib/input.js';
 import { checkBaseUrl, checkBoolean, checkOptions } from './_lib/options.js';
 import { dateIn, infoBlocks, pageDate, pageSource, pageSummary, pageTitle, pageUrl } from './_lib/page/fields.js';
-import { isChromeElement, isChromeText, isTruncatedCopy } from './_lib/page/rules.js';
+import { CONTAINER_RULES, isChromeElement, isChromeText, isTruncatedCopy } from './_lib/page/rules.js';
 import { scanPage, type Range } from './_lib/page/scan.js';
 import { countInvisible, quoted } from './_lib/text.js';
 import { resolveUrl } from './_lib/url.js';
@@ -110,7 +110,8 @@ export function parseArticle(input: string | Uint8Array, options?: ArticleOption
       scan.densest !== null ? [scan.densest, 'the element whose paragraphs hold the most text'] :
       scan.body !== null ? [scan.body, 'the whole <body>'] : [{ start: 0, end: html.length }, 'the whole input'];
     range = found;
-    warnings.add('no-article-container', `the page has no article container (#ContentBody, .txtinfos, .Body, .newsContent, #zwtext); the body is a best effort: ${what}`);
+    const rules = CONTAINER_RULES.map((rule) => rule.name).join(', ');
+    warnings.add('no-article-container', `the page has no article container (${rules}); the body is a best effort: ${what}`);
   }
   const infoTexts = new Set([dateBlock?.text, sourceBlock?.text]);
   const body = walkBody(html, warnings, {

@@ -164,7 +164,7 @@ describe('parseArticle: page layouts', () => {
           {
             code: 'no-article-container',
             message:
-              'the page has no article container (#ContentBody, .txtinfos, .Body, .newsContent, #zwtext); the body is a best effort: the element whose paragraphs hold the most text',
+              'the page has no article container (#ContentBody, .txtinfos, .Body, #zwtext, .newsContent, .article-content); the body is a best effort: the element whose paragraphs hold the most text',
             line: null,
             column: null,
           },
