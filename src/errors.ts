@@ -6,7 +6,8 @@
  */
 
 /**
- * Codes for input that is not a post at all. These are always thrown.
+ * Codes for input that is not a post (or page, or list response) at all.
+ * These are always thrown.
  *
  * @example
  * ```ts
@@ -19,7 +20,9 @@ export type InputErrorCode =
   | 'invalid-bytes'
   | 'input-too-large'
   | 'invalid-option'
-  | 'unsupported-encoding';
+  | 'unsupported-encoding'
+  | 'invalid-json'
+  | 'unknown-list-shape';
 
 /**
  * Codes for what parsing recovered from. They appear in `warnings`, or are
@@ -53,7 +56,10 @@ export type WarningCode =
   | 'unknown-market'
   | 'unclosed-markup'
   | 'control-characters'
-  | 'invisible-characters';
+  | 'invisible-characters'
+  | 'no-article-container'
+  | 'duplicate-item'
+  | 'invalid-list-item';
 
 /**
  * Every code a {@link PostParseError} can carry.

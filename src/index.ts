@@ -20,6 +20,10 @@ export { parsePost } from './parse-post.js';
 export type { ParseOptions } from './parse-post.js';
 export { parseBody } from './parse-body.js';
 export type { BodyOptions } from './parse-body.js';
+export { parseArticle } from './parse-article.js';
+export type { ArticleOptions } from './parse-article.js';
+export { parseNewsList } from './parse-news-list.js';
+export type { NewsListOptions } from './parse-news-list.js';
 export { PostParseError } from './errors.js';
 export type { ErrorCode, InputErrorCode, WarningCode } from './errors.js';
 export type {
@@ -36,6 +40,9 @@ export type {
   Link,
   MarketType,
   Mention,
+  NewsItem,
+  NewsList,
+  NewsListFormat,
   Paragraph,
   Post,
   PostDate,

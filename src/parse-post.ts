@@ -127,6 +127,7 @@ export function parsePost(input: string | Uint8Array, options?: ParseOptions): P
   return {
     frontMatter,
     title,
+    originalTitle: null,
     date,
     categories: jekyllList(frontMatter['categories'] ?? frontMatter['category']),
     tags: jekyllList(frontMatter['tags']),
@@ -134,6 +135,7 @@ export function parsePost(input: string | Uint8Array, options?: ParseOptions): P
     paragraphs: body.paragraphs,
     entities: body.entities,
     source: body.source ?? (summary === null ? null : readTrailingOutlet(summary)),
+    editor: null,
     url,
     articleId: ids.articleId,
     infoCode: ids.infoCode,

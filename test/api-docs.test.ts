@@ -36,7 +36,7 @@ it('documents every export with an @example, and links the guides', () => {
   const hasExample = (r: Reflection): boolean =>
     [r, ...(r.signatures ?? [])].some((part) => part.comment?.blockTags?.some((tag) => tag.tag === '@example') ?? false);
   deepStrictEqual(exports.filter((r) => !hasExample(r)).map((r) => r.name), []);
-  strictEqual(exports.length, 31);
+  strictEqual(exports.length, 38);
   deepStrictEqual(
     (project.documents ?? []).map((d) => d.name).sort(),
     ['Architecture', 'Errors and warnings', 'Recipes: from posts to tables', 'Security', 'The output', 'The post format'],

@@ -44,7 +44,7 @@ describe('architecture', () => {
   it('keeps _lib free of imports back up to the public modules', () => {
     const upward = files
       .filter((file) => file.startsWith('_lib/'))
-      .flatMap((file) => importsOf(file).filter((spec) => /(?:^|\/)(?:index|parse-post|parse-body)\.js$/.test(spec)).map((spec) => `${file} → ${spec}`));
+      .flatMap((file) => importsOf(file).filter((spec) => /(?:^|\/)(?:index|parse-post|parse-body|parse-article|parse-news-list)\.js$/.test(spec)).map((spec) => `${file} → ${spec}`));
     deepStrictEqual(upward, []);
   });
 
@@ -53,9 +53,26 @@ describe('architecture', () => {
       .filter((file) => file.startsWith('_lib/body/'))
       .flatMap((file) =>
         importsOf(file)
-          .filter((spec) => /\/(?:front-matter|date|layout|input)\.js$/.test(spec))
+          .filter((spec) => /\/(?:front-matter|date|layout|input)\.js$|\/(?:page|list)\//.test(spec))
           .map((spec) => `${file} → ${relative('.', spec)}`),
       );
     deepStrictEqual(crossing, []);
+  });
+
+  it('keeps the page and list stages beside the post layout: each uses the body and date stages, never the other or the layout', () => {
+    const crossing = files
+      .filter((file) => file.startsWith('_lib/page/') || file.startsWith('_lib/list/'))
+      .flatMap((file) => {
+        const other = file.startsWith('_lib/page/') ? 'list' : 'page';
+        return importsOf(file)
+          .filter((spec) => new RegExp(`/${other}/|/(?:front-matter|layout|flat-yaml)\\.js$`).test(spec))
+          .map((spec) => `${file} → ${spec}`);
+      });
+    deepStrictEqual(crossing, []);
+    // One body walker and one date reader: the new stages hand their work to them.
+    const walkers = files.filter((file) => /class \w+ implements HtmlHandler/.test(readFileSync(join(src, file), 'utf8')));
+    deepStrictEqual(walkers, ['_lib/body/html-text.ts', '_lib/body/walker.ts', '_lib/page/scan.ts']);
+    const dateReaders = files.filter((file) => /\bgetTimezoneOffset\b/.test(readFileSync(join(src, file), 'utf8')));
+    deepStrictEqual(dateReaders, ['_lib/date.ts']);
   });
 });

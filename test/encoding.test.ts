@@ -7,7 +7,7 @@
 
 import { deepStrictEqual, ok, strictEqual, throws } from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseBody, parsePost, PostParseError, type ErrorCode } from 'emnews';
+import { parseArticle, parseBody, parseNewsList, parsePost, PostParseError, type ErrorCode } from 'emnews';
 
 /** GB2312 codes (two bytes each) of the characters the fixture uses. */
 const GBK: Record<string, number> = {
@@ -53,7 +53,24 @@ function rejects(run: () => unknown, code: ErrorCode, position?: { line: number;
   return caught!;
 }
 
+const PAGE =
+  '<html><head><title>示例公司发布新品</title></head><body><div id="ContentBody">' +
+  '<p>示例公司发布新品，正文一。</p><p class="em_media">（文章来源：示例日报）</p></div></body></html>';
+const LIST =
+  '{"code":"1","data":{"fastNewsList":[{"code":"202606160000000001","title":"示例公司发布新品",' +
+  '"summary":"正文一。","showTime":"2026-06-16 14:09:57","stockList":["1.600001"]}]}}';
+
 describe('options.encoding', () => {
+  it('parseArticle and parseNewsList read GBK bytes as the same result as the string', () => {
+    const url = 'https://finance.eastmoney.com/a/202606160000000001.html';
+    const article = parseArticle(encodeGbk(PAGE), { encoding: 'gbk', url });
+    deepStrictEqual(article, parseArticle(PAGE, { url }));
+    strictEqual(article.paragraphs[0]?.text, '示例公司发布新品，正文一。');
+    const list = parseNewsList(encodeGbk(LIST), { encoding: 'gb18030' });
+    deepStrictEqual(list, parseNewsList(LIST));
+    strictEqual(list.items[0]?.title, '示例公司发布新品');
+  });
+
   it('the hand-made GBK fixture decodes to its text (the table is right)', () => {
     strictEqual(new TextDecoder('gbk').decode(encodeGbk(POST)), POST);
   });

@@ -12,8 +12,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
-import { parseBody, parsePost, PostParseError, type Body, type Post } from 'emnews';
-import { invariantProblems } from './invariants.ts';
+import { parseArticle, parseBody, parseNewsList, parsePost, PostParseError, type Body, type NewsList, type Post } from 'emnews';
+import { invariantProblems, listInvariantProblems } from './invariants.ts';
+import { anyListText, listValue } from './generators/lists.ts';
+import { olderMarkupBody } from './generators/older-markup.ts';
+import { anyPage } from './generators/pages.ts';
 import { DATE_PROPERTIES } from './generators/dates.ts';
 import { INPUT_PROPERTIES } from './generators/input.ts';
 
@@ -103,9 +106,9 @@ function attempt<T>(parse: () => T): T | null {
   }
 }
 
-function assertInvariants(result: Post | Body | null): void {
+function assertInvariants(result: Post | Body | NewsList | null): void {
   if (result === null) return;
-  const problems = invariantProblems(result);
+  const problems = 'items' in result ? listInvariantProblems(result) : invariantProblems(result);
   if (problems.length > 0) throw new Error(`broken invariants:\n${problems.join('\n')}`);
 }
 
@@ -119,9 +122,9 @@ export interface Property {
   property: fc.IProperty<never> | fc.IProperty<[string]>;
 }
 
-const property = (name: string, arbitrary: fc.Arbitrary<string>, predicate: (input: string) => void): Property => ({
+const property = <T = string>(name: string, arbitrary: fc.Arbitrary<T>, predicate: (input: T) => void): Property => ({
   name,
-  property: fc.property(arbitrary, predicate) as fc.IProperty<[string]>,
+  property: fc.property(arbitrary, predicate) as unknown as fc.IProperty<[string]>,
 });
 
 const ZONES = ['UTC', 'America/New_York', 'Asia/Kathmandu', 'Pacific/Chatham'];
@@ -139,6 +142,10 @@ export const PROPERTIES: readonly Property[] = [
   property('parseBody: only PostParseError escapes, and every invariant holds', anyPostText, (input) => {
     assertInvariants(attempt(() => parseBody(input)));
   }),
+  property('parseBody: every invariant holds on older and mobile markup', olderMarkupBody, (input) => assertInvariants(attempt(() => parseBody(input)))),
+  property('parseArticle: only PostParseError escapes, and every invariant holds', anyPage, (input) => assertInvariants(attempt(() => parseArticle(input)))),
+  property('parseNewsList: only PostParseError escapes, and every invariant holds (text)', anyListText, (input) => assertInvariants(attempt(() => parseNewsList(input)))),
+  property('parseNewsList: the same on parsed JSON', listValue, (input) => assertInvariants(attempt(() => parseNewsList(input as object)))),
   property('strict mode: only PostParseError escapes', anyPostText, (input) => {
     attempt(() => parsePost(input, { strict: true }));
   }),
