@@ -72,7 +72,10 @@ describe('architecture', () => {
     // One body walker and one date reader: the new stages hand their work to them.
     const walkers = files.filter((file) => /class \w+ implements HtmlHandler/.test(readFileSync(join(src, file), 'utf8')));
     deepStrictEqual(walkers, ['_lib/body/html-text.ts', '_lib/body/walker.ts', '_lib/page/scan.ts']);
-    const dateReaders = files.filter((file) => /\bgetTimezoneOffset\b/.test(readFileSync(join(src, file), 'utf8')));
-    deepStrictEqual(dateReaders, ['_lib/date.ts']);
+    // Zone data is read in one file, and dates are built in one: the readers call readDate.
+    const zoneReaders = files.filter((file) => /\bIntl\.DateTimeFormat\b/.test(readFileSync(join(src, file), 'utf8')));
+    deepStrictEqual(zoneReaders, ['_lib/time-zone.ts']);
+    const dateBuilders = files.filter((file) => /\bnew Date\(|\bDate\.UTC\(/.test(readFileSync(join(src, file), 'utf8')));
+    deepStrictEqual(dateBuilders, ['_lib/date.ts']);
   });
 });
