@@ -80,8 +80,8 @@ export function openFailure(error: unknown, origin: Origin): ArchiveError {
 }
 
 export function tooLarge(maxBytes: number, size: number | null): ArchiveError {
-  const what = size === null ? 'the input is larger' : `the file is ${size} bytes, larger`;
-  return archiveError('input-too-large', `${what} than the limit of ${maxBytes} bytes; not read`);
+  if (size === null) return archiveError('input-too-large', `the input is larger than the limit of ${maxBytes} bytes; reading stopped there`);
+  return archiveError('input-too-large', `the file is ${size} bytes, larger than the limit of ${maxBytes} bytes; not read`);
 }
 
 function kind(stats: { isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean }): string {

@@ -9,6 +9,7 @@
  * @module
  */
 
+import { basename } from 'node:path';
 import { parsePost, type ParseOptions } from '../parse-post.js';
 import type { Post } from '../types.js';
 import { internalError, parseFailure, type ArchiveError } from './errors.js';
@@ -56,8 +57,9 @@ export function readEntry(work: Work, settings: ParseSettings): Entry {
   const bytes = item.bytes ?? readPostFile(item.file, settings.maxBytes, item.origin);
   if (!(bytes instanceof Uint8Array)) return { file: item.file, error: bytes };
   try {
-    // A file's path is its name; bytes (standard input) are named only when the caller says so.
-    const fileName = item.bytes === undefined ? item.file : item.fileName;
+    // A file is named by its base name, so a post does not depend on where the archive sits;
+    // bytes (standard input) are named only when the caller says so.
+    const fileName = item.bytes === undefined ? basename(item.file) : item.fileName;
     const options = fileName === undefined ? settings.options : { ...settings.options, fileName };
     return { file: item.file, post: parsePost(bytes, options) };
   } catch (error) {
