@@ -20,6 +20,8 @@ export { parsePost } from './parse-post.js';
 export type { ParseOptions } from './parse-post.js';
 export { parseBody } from './parse-body.js';
 export type { BodyOptions } from './parse-body.js';
+export { dedupePosts } from './dedupe.js';
+export type { CopyKind, DedupedPost, DedupeOptions, PostCopy } from './dedupe.js';
 export { PostParseError } from './errors.js';
 export type { ErrorCode, InputErrorCode, WarningCode } from './errors.js';
 export type {
