@@ -77,7 +77,7 @@ describe('the emnews command', () => {
     const result = run([join(dir, 'z.md'), posts, join(posts, WARNED)]);
     strictEqual(result.status, 0, result.stderr);
     deepStrictEqual(
-      lines(result.stdout).map((line) => line.file),
+      lines(result.stdout).map((line) => line['file']),
       [join(dir, 'z.md'), ...postNames.map((name) => join(posts, name)), join(posts, WARNED)],
     );
   });

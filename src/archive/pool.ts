@@ -101,21 +101,26 @@ async function* parallel<T>(works: Iterator<Work>, options: PoolOptions, task: T
       finish(dispatch, message.results as T[]);
       notify();
     });
-    let failure: unknown = new Error('the worker thread stopped');
+    let failure: unknown;
     worker.on('error', (error) => (failure = error));
-    worker.on('exit', () => {
+    worker.on('exit', (code) => {
       if (closing) return;
+      failure ??= new Error(`the worker thread parsing it stopped (exit code ${code})`);
       const index = slots.indexOf(slot);
       if (index >= 0) slots[index] = spawn();
+      // A worker takes its batches in order: the first pending one was running when it died.
+      let running = true;
       for (const id of slot.pending) {
         const dispatch = dispatches.get(id)!;
         dispatches.delete(id);
-        if (dispatch.works.length === 1) {
+        if (!running) retries.push(dispatch);
+        else if (dispatch.works.length === 1) {
           const work = dispatch.works[0]!;
           finish(dispatch, [task({ file: work.item.file, error: internalError(failure) }, work.extra)]);
         } else {
           dispatch.works.forEach((work, i) => retries.push({ batch: dispatch.batch, offset: dispatch.offset + i, works: [work] }));
         }
+        running = false;
       }
       slot.pending.clear();
       notify();
