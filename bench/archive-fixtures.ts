@@ -26,7 +26,7 @@ const DIGESTS = [
   { text: template('2021-12-08-202112080000000002.md'), id: '202112080000000002', date: '2021-12-08' },
 ];
 /** Invented six-digit codes that replace the example's `000816`. */
-const CODES = ['000816', '000817', '000818', '000819', '000820', '000821', '000822'];
+const CODES = Array.from({ length: 13 }, (_, i) => String(816 + i).padStart(6, '0'));
 
 interface Template {
   text: string;
