@@ -35,9 +35,9 @@ it('documents every export with an @example, and links the guides', () => {
   const hasExample = (r: Reflection): boolean =>
     [r, ...(r.signatures ?? [])].some((part) => part.comment?.blockTags?.some((tag) => tag.tag === '@example') ?? false);
   deepStrictEqual(exports.filter((r) => !hasExample(r)).map((r) => r.name), []);
-  strictEqual(exports.length, 31);
+  strictEqual(exports.length, 36);
   deepStrictEqual(
     (project.documents ?? []).map((d) => d.name).sort(),
-    ['architecture', 'errors', 'output', 'recipes', 'security'],
+    ['architecture', 'command', 'errors', 'output', 'recipes', 'security'],
   );
 });

@@ -91,6 +91,19 @@ describe('from archive to DuckDB', () => {
     deepStrictEqual(parseTsv(result.stdout), independently(plain.stdout));
   });
 
+  it('the README\'s query gives the same answer', async () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('## From archive to dataset'));
+    const sql = /```sql\n([\s\S]*?)```/.exec(section)![1]!;
+    const db = await (await DuckDBInstance.create(':memory:')).connect();
+    await db.run(`SET file_search_path = '${dir}'`);
+    const rows = (await db.runAndReadAll(sql)).getRowObjectsJS();
+    deepStrictEqual(
+      rows.map((row) => [row['day'], row['secid'], Number(row['articles'])]),
+      independently(plain.stdout).map((row) => [row.day, row.secid, row.articles]),
+    );
+  });
+
   describe('docs/recipes.md', () => {
     const recipes = readFileSync(join(root, 'docs/recipes.md'), 'utf8');
     const blocks = (lang: string): string[] => [...recipes.matchAll(new RegExp('```' + lang + '\\n([\\s\\S]*?)```', 'g'))].map((m) => m[1]!);
@@ -98,6 +111,8 @@ describe('from archive to DuckDB', () => {
     // The command's output on the examples, a generated archive and a missing path: posts and an error line.
     const output = run([posts, join(dir, 'archive'), join(mixed, 'missing.md')]);
     writeFileSync(join(mixed, 'posts.jsonl'), output.stdout);
+    const table = run(['--format', 'csv', posts, join(dir, 'archive')]);
+    writeFileSync(join(mixed, 'articles.csv'), table.stdout);
     const parsed = lines(output.stdout).flatMap((line) => (line['post'] ? [line['post'] as Post] : []));
 
     it('the SQL runs in DuckDB on the command\'s output and counts what the JSONL holds', async () => {
@@ -111,6 +126,15 @@ describe('from archive to DuckDB', () => {
       }
       const [, articles, entities] = results;
       strictEqual(articles!.length, parsed.length);
+      // The table recipe: secids counted from the CSV equal those counted from the posts.
+      const [tableSql] = blocks('sql').slice(1);
+      const bySecurity = (await db.runAndReadAll(tableSql!)).getRowObjectsJS();
+      const counts = new Map<string, number>();
+      for (const post of parsed) for (const secid of new Set(post.entities.flatMap((e) => (e.secid === null ? [] : [e.secid])))) counts.set(secid, (counts.get(secid) ?? 0) + 1);
+      deepStrictEqual(
+        bySecurity.map((row) => [row['secid'], Number(row['articles'])]),
+        [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)),
+      );
       strictEqual(entities!.length, parsed.reduce((n, post) => n + post.entities.length, 0));
       deepStrictEqual(
         entities!.map((row) => row['secid'] ?? null).sort(),
@@ -118,9 +142,13 @@ describe('from archive to DuckDB', () => {
       );
     });
 
-    it('the pandas snippet runs on the command\'s output', { skip: !hasPandas() && 'needs python3-pandas (Debian)' }, () => {
-      const [python] = blocks('python');
-      ok(python);
+    it('the pandas snippets run on the command\'s output', { skip: !hasPandas() && 'needs python3-pandas (Debian)' }, () => {
+      const [python, tablePython] = blocks('python');
+      ok(python && tablePython);
+      const table = spawnSync(PYTHON, ['-c', `${tablePython}\nprint(len(articles), int(per_security.sum()))\n`], { cwd: mixed, encoding: 'utf8' });
+      strictEqual(table.status, 0, table.stderr);
+      const secids = parsed.reduce((n, post) => n + new Set(post.entities.flatMap((e) => (e.secid === null ? [] : [e.secid]))).size, 0);
+      strictEqual(table.stdout, `${parsed.length} ${secids}\n`);
       const check = `${python}\nprint(len(articles), list(articles.columns), str(articles["date.utc"].dtype))\n`;
       const result = spawnSync(PYTHON, ['-c', check], { cwd: mixed, encoding: 'utf8' });
       strictEqual(result.status, 0, result.stderr);
