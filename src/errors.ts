@@ -1,6 +1,6 @@
 /**
  * The one error class of emnews and the code vocabulary it shares with
- * warnings. Every code is documented in `docs/errors.md`.
+ * warnings. Every code is documented in [Errors and warnings](../docs/errors.md).
  *
  * @module
  */
@@ -80,7 +80,7 @@ export type ErrorCode = InputErrorCode | WarningCode;
  * ```
  */
 export class PostParseError extends Error {
-  /** What went wrong; see `docs/errors.md`. */
+  /** What went wrong; every code is explained in [Errors and warnings](../docs/errors.md). */
   readonly code: ErrorCode;
   /** 1-based line in the input, or `null` when the error is about no one place. */
   readonly line: number | null;

@@ -536,7 +536,7 @@ export interface Link {
  * ```
  */
 export interface Warning {
-  /** What happened; see `docs/errors.md`. */
+  /** What happened; every code is explained in [Errors and warnings](../docs/errors.md). */
   code: WarningCode;
   /** A sentence for people. */
   message: string;
@@ -575,8 +575,10 @@ export interface Body {
  *
  * @example
  * ```ts
- * import { parsePost } from 'emnews';
- * const post: Post = parsePost(source);
+ * import { readFileSync } from 'node:fs';
+ * import { parsePost, type Post } from 'emnews';
+ *
+ * const post: Post = parsePost(readFileSync('2022-05-23-202205230000000003.md'));
  * for (const p of post.paragraphs) console.log(p.kind, p.text);
  * ```
  */

@@ -1,5 +1,5 @@
 /**
- * parseBody on each piece of eastmoney markup FORMAT.md describes, with the
+ * parseBody on each piece of eastmoney markup docs/format.md describes, with the
  * full expected value of every field a case is about. The HTML is invented
  * in the real markup.
  */

@@ -1,6 +1,6 @@
 /**
  * The front matter and the post's layout: recovery from broken YAML and
- * from the defects FORMAT.md lists, each with the expected fields inline.
+ * from the defects docs/format.md lists, each with the expected fields inline.
  */
 
 import { deepStrictEqual, strictEqual } from 'node:assert/strict';

@@ -1,5 +1,5 @@
 /**
- * One post of each generation of the archive's generator (FORMAT.md), with
+ * One post of each generation of the archive's generator (docs/format.md), with
  * the whole expected result inline. The posts are invented.
  */
 
