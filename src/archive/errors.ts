@@ -29,6 +29,7 @@ import { PostParseError, type ErrorCode } from '../errors.js';
  *
  * @example
  * ```ts
+ * import type { FileErrorCode } from 'emnews/archive';
  * const code: FileErrorCode = 'unreadable-folder';
  * ```
  */
@@ -47,6 +48,7 @@ export type FileErrorCode =
  *
  * @example
  * ```ts
+ * import type { ArchiveError } from 'emnews/archive';
  * const error: ArchiveError = {
  *   code: 'invalid-utf8',
  *   message: 'input is not valid UTF-8 at byte 4 (line 2, column 1)',

@@ -39,6 +39,7 @@ export type { ArchiveError, FileErrorCode } from './errors.js';
  *
  * @example
  * ```ts
+ * import type { ArchiveOptions } from 'emnews/archive';
  * const options: ArchiveOptions = { timeZone: 'Asia/Shanghai', jobs: 4, dedupe: true };
  * ```
  */
@@ -77,6 +78,7 @@ export interface ArchiveOptions extends Omit<ParseOptions, 'fileName'> {
  * @example
  * ```ts
  * import type { Post } from 'emnews';
+ * import type { ArchivePost } from 'emnews/archive';
  * declare const post: Post;
  * const entry: ArchivePost = { file: '_posts/2022-05-23-202205230000000003.md', post };
  * ```
@@ -97,6 +99,7 @@ export interface ArchivePost {
  *
  * @example
  * ```ts
+ * import type { ArchiveFailure } from 'emnews/archive';
  * const entry: ArchiveFailure = {
  *   file: '_posts/locked',
  *   error: { code: 'unreadable-folder', message: 'cannot open the folder: permission denied (EACCES)', line: null, column: null },
@@ -110,6 +113,8 @@ export interface ArchiveFailure {
   error: ArchiveError;
   /** Never set on a failure. */
   post?: undefined;
+  /** Never set on a failure. */
+  copies?: undefined;
 }
 
 /**
@@ -117,6 +122,7 @@ export interface ArchiveFailure {
  *
  * @example
  * ```ts
+ * import type { ArchiveEntry } from 'emnews/archive';
  * function title(entry: ArchiveEntry): string {
  *   return entry.error ? `(${entry.error.code})` : entry.post.title;
  * }

@@ -2,7 +2,7 @@
 /// <reference types="node" />
 /**
  * The `emnews` command (the package's bin). Node.js only: the library
- * (`src/index.ts`) never imports it. See `docs/command.md`.
+ * (the `index` module) never imports it. See docs/command.md.
  *
  * @module
  */
