@@ -7,6 +7,7 @@
  * @module
  */
 
+import { statSync } from 'node:fs';
 import { DEFAULT_MAX_INPUT_BYTES } from '../_lib/input.js';
 import { runArchive } from '../archive/run.js';
 import { walk, type Input } from '../archive/walk.js';
@@ -34,11 +35,13 @@ export async function run(options: CliOptions): Promise<number> {
     else inputs.push(options.fileName === undefined ? { file, bytes } : { file, bytes, fileName: options.fileName });
   }
   const total = progress.enabled ? count(inputs) : null;
+  // A few files are parsed faster here than worker threads start.
+  const jobs = inputs.length < 64 && !inputs.some(isFolder) ? 1 : options.jobs;
 
   const config: FormatConfig = { format: options.format, failOnWarning: options.failOnWarning };
   const results = runArchive<Result>(inputs, {
-    jobs: options.jobs,
-    prefetch: 64 * options.jobs,
+    jobs,
+    prefetch: 64 * jobs,
     settings: { options: options.parse, maxBytes },
     task: { module: FORMATS_MODULE, config },
     dedupe: options.dedupe ? { oldPostFolder: 'old_post' } : null,
@@ -73,6 +76,14 @@ export async function run(options: CliOptions): Promise<number> {
   await output.flush();
   progress.finish(written);
   return options.failOnWarning && warned > 0 ? Math.max(status, FAILED) : status;
+}
+
+function isFolder(input: Input): boolean {
+  try {
+    return typeof input === 'string' && statSync(input).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /** How many inputs a run will have, for the progress line's ETA: a walk that reads no file. */
