@@ -2,7 +2,7 @@
 /**
  * The whole run over an archive: the walk, then the pool; with dedupe, two
  * passes. Pass one parses every file and keeps only a summary of each copy
- * (a few numbers and the path: about 200 bytes a file); the rule picks each
+ * (a few numbers and the path: a few hundred bytes a file); the rule picks each
  * article's copy; pass two parses the kept copies again and hands them to
  * the task, in input order. Memory is bounded by the number of files, never
  * by their posts.
@@ -49,6 +49,8 @@ export async function* runArchive<T>(inputs: readonly Input[], options: RunOptio
   })();
   const summaryTask = { module: TASKS_MODULE, config: { kind: 'summary', oldPostFolder: options.dedupe.oldPostFolder } };
   for await (const result of mapInOrder<SummaryResult>(recorded, { ...pool, task: summaryTask })) {
+    // Share the walk's path string instead of keeping the copy that came back from a worker.
+    if (result.summary !== undefined) result.summary.file = seen[results.length]!.file;
     results.push(result);
     options.progress?.read();
   }
