@@ -24,6 +24,8 @@ export { parseArticle } from './parse-article.js';
 export type { ArticleOptions } from './parse-article.js';
 export { parseNewsList } from './parse-news-list.js';
 export type { NewsListOptions } from './parse-news-list.js';
+export { dedupePosts } from './dedupe.js';
+export type { CopyKind, DedupedPost, DedupeOptions, PostCopy } from './dedupe.js';
 export { PostParseError } from './errors.js';
 export type { ErrorCode, InputErrorCode, WarningCode } from './errors.js';
 export type {

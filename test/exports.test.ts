@@ -4,7 +4,7 @@ import { test } from 'node:test';
 // Imports the built package by its name, the way users do.
 test('the package exports exactly the documented runtime values', async () => {
   const api = await import('emnews');
-  deepStrictEqual(Object.keys(api).sort(), ['PostParseError', 'parseArticle', 'parseBody', 'parseNewsList', 'parsePost']);
+  deepStrictEqual(Object.keys(api).sort(), ['PostParseError', 'dedupePosts', 'parseArticle', 'parseBody', 'parseNewsList', 'parsePost']);
 });
 
 test('the exports are what they claim to be', async () => {
