@@ -1,12 +1,13 @@
 /**
  * The one error class of emnews and the code vocabulary it shares with
- * warnings. Every code is documented in `docs/errors.md`.
+ * warnings. Every code is documented in [Errors and warnings](../docs/errors.md).
  *
  * @module
  */
 
 /**
- * Codes for input that is not a post at all. These are always thrown.
+ * Codes for input that is not a post (or page, or list response) at all.
+ * These are always thrown.
  *
  * @example
  * ```ts
@@ -16,8 +17,12 @@
 export type InputErrorCode =
   | 'invalid-input'
   | 'invalid-utf8'
+  | 'invalid-bytes'
   | 'input-too-large'
-  | 'invalid-option';
+  | 'invalid-option'
+  | 'unsupported-encoding'
+  | 'invalid-json'
+  | 'unknown-list-shape';
 
 /**
  * Codes for what parsing recovered from. They appear in `warnings`, or are
@@ -48,9 +53,13 @@ export type WarningCode =
   | 'invalid-file-name'
   | 'id-mismatch'
   | 'invalid-data-code'
+  | 'unknown-market'
   | 'unclosed-markup'
   | 'control-characters'
-  | 'invisible-characters';
+  | 'invisible-characters'
+  | 'no-article-container'
+  | 'duplicate-item'
+  | 'invalid-list-item';
 
 /**
  * Every code a {@link PostParseError} can carry.
@@ -79,12 +88,12 @@ export type ErrorCode = InputErrorCode | WarningCode;
  * ```
  */
 export class PostParseError extends Error {
-  /** What went wrong; see `docs/errors.md`. */
+  /** What went wrong; every code is explained in [Errors and warnings](../docs/errors.md). */
   readonly code: ErrorCode;
-  /** 1-based line in the input, where one applies. */
-  readonly line: number | undefined;
-  /** 1-based column in the input, where one applies. */
-  readonly column: number | undefined;
+  /** 1-based line in the input, or `null` when the error is about no one place. */
+  readonly line: number | null;
+  /** 1-based column in the input, or `null` with `line`. */
+  readonly column: number | null;
 
   /**
    * @param code - What went wrong.
@@ -95,7 +104,7 @@ export class PostParseError extends Error {
     super(position ? `${message} (line ${position.line}, column ${position.column})` : message);
     this.name = 'PostParseError';
     this.code = code;
-    this.line = position?.line;
-    this.column = position?.column;
+    this.line = position?.line ?? null;
+    this.column = position?.column ?? null;
   }
 }

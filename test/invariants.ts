@@ -5,7 +5,7 @@
  */
 
 import { deepStrictEqual } from 'node:assert/strict';
-import type { Body, Post } from 'emnews';
+import type { Body, Entity, NewsList, Post, Warning } from 'emnews';
 
 /** Returns a description of each broken invariant; empty when all hold. */
 export function invariantProblems(result: Post | Body): string[] {
@@ -24,14 +24,14 @@ export function invariantProblems(result: Post | Body): string[] {
       const where = `paragraph ${p} mention ${m.start}-${m.end}`;
       if (!(m.start >= previousEnd && m.start < m.end && m.end <= text.length)) problems.push(`${where} is out of order or outside the text`);
       previousEnd = m.end;
-      const entity = result.entities[m.entity];
+      const entity = result.entities[m.entityIndex];
       if (entity === undefined) {
-        problems.push(`${where} points at missing entity ${m.entity}`);
+        problems.push(`${where} points at missing entity ${m.entityIndex}`);
         continue;
       }
       const slice = text.slice(m.start, m.end);
       if (slice.trim() !== slice || slice === '') problems.push(`${where} slice ${JSON.stringify(slice)} is not a clean label`);
-      if (!firstLabel.has(m.entity)) firstLabel.set(m.entity, slice);
+      if (!firstLabel.has(m.entityIndex)) firstLabel.set(m.entityIndex, slice);
     }
     if (paragraph.kind === 'table' && paragraph.rows.map((row) => row.join('\t')).join('\n') !== text) {
       problems.push(`table ${p} rows do not join to its text`);
@@ -40,13 +40,45 @@ export function invariantProblems(result: Post | Body): string[] {
   result.entities.forEach((entity, e) => {
     const label = firstLabel.get(e);
     if (label !== undefined && entity.label !== label) problems.push(`entity ${e} label ${entity.label} is not its first mention ${label}`);
-    const counted = result.paragraphs.reduce((n, p) => n + p.mentions.filter((m) => m.entity === e).length, 0);
-    if (counted !== entity.mentions) problems.push(`entity ${e} counts ${entity.mentions} mentions, found ${counted}`);
+    const counted = result.paragraphs.reduce((n, p) => n + p.mentions.filter((m) => m.entityIndex === e).length, 0);
+    if (counted !== entity.mentionCount) problems.push(`entity ${e} counts ${entity.mentionCount} mentions, found ${counted}`);
+    problems.push(...entityProblems(entity, e, result.warnings));
   });
+  for (const warning of result.warnings) {
+    if ((warning.line === null) !== (warning.column === null)) problems.push(`warning ${warning.code} has a line without a column or the reverse`);
+  }
   for (const image of result.images) {
     if (image.position > result.paragraphs.length) problems.push(`image ${image.src} position is past the last paragraph`);
   }
   problems.push(...unsafeStrings(result), ...unsafeUrls(result));
+  return problems;
+}
+
+function entityProblems(entity: Entity, e: number, warnings: Warning[]): string[] {
+  const problems: string[] = [];
+  const expectedSecid = entity.market === null ? null : entity.kind === 'keyword' ? entity.secid : `${entity.market}.${entity.code}`;
+  if (entity.secid !== expectedSecid) problems.push(`entity ${e} (${entity.kind}) secid ${entity.secid} does not match its market and code`);
+  if ((entity.kind === 'stock' || entity.kind === 'board') && !Number.isInteger(entity.market)) problems.push(`entity ${e} is a ${entity.kind} without a market`);
+  if (entity.kind === 'unresolved' && !warnings.some((w) => w.code === 'unknown-market')) problems.push(`entity ${e} is unresolved but no unknown-market warning says so`);
+  return problems;
+}
+
+/** The same for a `parseNewsList` result: items carry no text to mention entities in (label '', mentionCount 0). */
+export function listInvariantProblems(list: NewsList): string[] {
+  const problems: string[] = [];
+  try {
+    deepStrictEqual(JSON.parse(JSON.stringify(list)), list);
+  } catch {
+    problems.push('JSON round trip is lossy');
+  }
+  list.items.forEach((item, i) => {
+    item.entities.forEach((entity, e) => {
+      if (entity.label !== '' || entity.mentionCount !== 0) problems.push(`item ${i} entity ${e} has a label or mentions without text`);
+      problems.push(...entityProblems(entity, e, list.warnings).map((problem) => `item ${i}: ${problem}`));
+    });
+  });
+  for (const warning of list.warnings) if (warning.line !== null || warning.column !== null) problems.push(`warning ${warning.code} has a position in no text`);
+  problems.push(...unsafeStrings(list), ...urlProblems(list.items.flatMap((item) => [item.url?.href, ...item.entities.map((e) => e.url)])));
   return problems;
 }
 
@@ -74,12 +106,15 @@ function unsafeStrings(result: unknown): string[] {
 /** Every address in the output is absolute http(s), as the URL parser writes it. */
 function unsafeUrls(result: Post | Body): string[] {
   const post = result as Partial<Post>;
-  const urls = [
+  return urlProblems([
     post.url?.href,
     ...result.images.flatMap((image) => [image.src, image.originalSrc]),
     ...result.links.map((link) => link.href),
     ...result.entities.map((entity) => entity.url),
-  ];
+  ]);
+}
+
+function urlProblems(urls: (string | null | undefined)[]): string[] {
   const problems: string[] = [];
   for (const url of urls) {
     if (url === null || url === undefined) continue;

@@ -6,7 +6,7 @@
  * It reads only what it can read exactly as the YAML 1.2 core schema does,
  * and answers `null` for anything else (numbers, escapes, comments after a
  * value, nesting, anchors, tags, duplicate keys…), which then goes to the
- * YAML library. `test/flat-yaml.test.ts` checks it against the library.
+ * YAML library. The repository's tests check it against the library.
  */
 
 import type { FrontMatter, JsonValue } from '../types.js';

@@ -19,7 +19,7 @@ export function createWarnings(strict: boolean): Warnings {
     list,
     add(code, message, position) {
       if (strict) throw new PostParseError(code, message, position);
-      list.push(position ? { code, message, line: position.line, column: position.column } : { code, message });
+      list.push({ code, message, line: position?.line ?? null, column: position?.column ?? null });
     },
   };
 }
