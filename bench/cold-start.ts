@@ -100,7 +100,7 @@ export async function coldStart(imports: DependencyImport[]): Promise<void> {
     writeFileSync(join(dir, 'no-offset.md'), withoutOffset);
     const first = runAll([
       { name: 'string, date with +0800', program: FIRST_CALL, env: { POST_FILE: join(dir, 'offset.md'), POST_FORM: 'string' } },
-      { name: 'string, date without offset (date-fns-tz)', program: FIRST_CALL, env: { POST_FILE: join(dir, 'no-offset.md'), POST_FORM: 'string' } },
+      { name: 'string, date without offset (zone data from Intl)', program: FIRST_CALL, env: { POST_FILE: join(dir, 'no-offset.md'), POST_FORM: 'string' } },
       { name: 'bytes, date with +0800', program: FIRST_CALL, env: { POST_FILE: join(dir, 'offset.md'), POST_FORM: 'bytes' } },
     ]);
     console.log(`\nFirst call after import, a generated ${(Buffer.byteLength(withOffset) / 1000).toFixed(1)} KB post: ${RUNS} fresh processes of each, median [min–max]\n`);
