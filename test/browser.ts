@@ -10,7 +10,8 @@
  *
  * - a fixed-seed sample of the property suite's generated inputs
  *   (test/properties.ts: any UTF-16 string, token soups, mutated posts),
- *   through `parsePost`, `parseBody` and `strict` mode, with every invariant
+ *   through `parsePost`, `parseBody` and `strict` mode, and generated pages
+ *   and list responses through `parseArticle` and `parseNewsList`, with every invariant
  *   holding and only `PostParseError` thrown;
  * - table cases: every example post (as text and as UTF-8 bytes), options,
  *   a date in China's former summer time, bytes that are not UTF-8;
@@ -28,8 +29,10 @@ import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import fc from 'fast-check';
-import { parseBody, parsePost, PostParseError } from 'emnews';
-import { invariantProblems } from './invariants.ts';
+import { parseArticle, parseBody, parseNewsList, parsePost, PostParseError } from 'emnews';
+import { invariantProblems, listInvariantProblems } from './invariants.ts';
+import { anyListText } from './generators/lists.ts';
+import { anyPage } from './generators/pages.ts';
 import { anyPostText, mutatedPost, tokenSoup } from './properties.ts';
 import { deepStrictEqual as shimDeepStrictEqual } from './browser/assert-shim.ts';
 import { runCases, type Breakage, type Case, type Outcome } from './browser/cases.ts';
@@ -72,6 +75,18 @@ function tableCases(): Case[] {
         '<p class="em_media">（文章来源：示例日报）</p>',
     },
   );
+  for (const name of readdirSync(join(root, 'test/fixtures/pages')).sort()) {
+    const text = readFileSync(join(root, 'test/fixtures/pages', name), 'utf8');
+    cases.push({ id: `page ${name}`, call: 'parseArticle', text, options: { url: 'https://finance.eastmoney.com/a/202606160000000001.html' } });
+  }
+  cases.push({
+    id: 'parseNewsList: fast news with a repeated item and a stock list',
+    call: 'parseNewsList',
+    text:
+      '{"code":"1","data":{"fastNewsList":[{"code":"202606160000000001","title":"示例公司快速回调","summary":"示例公司盘中快速回调。",' +
+      '"showTime":"2026-06-16 14:09:57","stockList":["1.600001","0.000001"]},{"code":"202606160000000001","title":"示例公司快速回调",' +
+      '"summary":"重复。","showTime":"2026-06-16 14:09:57","stockList":[]}]}}',
+  });
   const rolling = POSTS.find((p) => p.name.startsWith('2022-05-23-2022'))!.text;
   const breakages: Breakage[] = ['negative-zero', 'undefined-field', 'mention-past-text', 'control-character', 'date-object', 'relative-url'];
   for (const breakage of breakages) cases.push({ id: `broken: ${breakage}`, call: 'broken', text: rolling, breakage });
@@ -91,6 +106,10 @@ function sampledCases(): Case[] {
     cases.push({ id: `mutated #${i}`, call: 'parsePost', text, options: { fileName: '2022-05-23-202205230000000001.md' } });
   });
   sample('soup', tokenSoup, runs).forEach((text, i) => cases.push({ id: `soup #${i}`, call: 'parseBody', text }));
+  sample('page', anyPage, runs).forEach((text, i) => {
+    cases.push({ id: `page #${i}`, call: 'parseArticle', text, options: { url: 'https://finance.eastmoney.com/a/202606160000000001.html' } });
+  });
+  sample('list', anyListText, runs).forEach((text, i) => cases.push({ id: `list #${i}`, call: 'parseNewsList', text }));
   return cases;
 }
 
@@ -162,7 +181,7 @@ describe(`emnews in headless Chromium (seed ${seed}, ${runs} samples per generat
     writeFileSync(join(work, 'index.html'), '<!doctype html><meta charset="utf-8"><title>loading</title><script type="module" src="emnews.js"></script>\n');
     server = await serveFolder(work, { 'content-security-policy': "default-src 'none'; script-src 'self'" });
     browser = await launchChromium({ timezoneId: BROWSER_ZONE });
-    inNode = asJson(runCases({ parsePost, parseBody, PostParseError, invariantProblems }, cases));
+    inNode = asJson(runCases({ parsePost, parseBody, parseArticle, parseNewsList, PostParseError, invariantProblems, listInvariantProblems }, cases));
   });
   after(async () => {
     await browser?.close();

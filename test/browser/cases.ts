@@ -6,13 +6,15 @@
  * unchanged (JSON escapes lone surrogates).
  */
 
-import type { Body, Post } from 'emnews';
+import type { Body, NewsList, Post } from 'emnews';
 
 /** What a case feeds the library. */
 export type Case =
   | { id: string; call: 'parsePost'; text: string; asBytes?: boolean; options?: Record<string, unknown> }
   | { id: string; call: 'parseBody'; text: string; options?: Record<string, unknown> }
   | { id: string; call: 'parsePostBytes'; bytes: number[]; options?: Record<string, unknown> }
+  | { id: string; call: 'parseArticle'; text: string; options?: Record<string, unknown> }
+  | { id: string; call: 'parseNewsList'; text: string; options?: Record<string, unknown> }
   /** A parse result broken on purpose: the invariants must report it, the same way on both sides. */
   | { id: string; call: 'broken'; text: string; breakage: Breakage };
 
@@ -28,8 +30,11 @@ export type Outcome =
 export interface Subject {
   parsePost(input: string | Uint8Array, options?: object): Post;
   parseBody(html: string, options?: object): Body;
+  parseArticle(input: string | Uint8Array, options?: object): Post;
+  parseNewsList(input: string | Uint8Array | object, options?: object): NewsList;
   PostParseError: abstract new (...args: never[]) => Error & { code: string; line?: number | null | undefined; column?: number | null | undefined };
   invariantProblems(result: Post | Body): string[];
+  listInvariantProblems(list: NewsList): string[];
 }
 
 function breakResult(post: Post, breakage: Breakage): Post {
@@ -62,8 +67,13 @@ function breakResult(post: Post, breakage: Breakage): Post {
 export function runCases(subject: Subject, cases: readonly Case[]): Outcome[] {
   return cases.map((c): Outcome => {
     try {
+      if (c.call === 'parseNewsList') {
+        const list = subject.parseNewsList(c.text, c.options);
+        return { id: c.id, result: JSON.parse(JSON.stringify(list)), problems: subject.listInvariantProblems(list) };
+      }
       let result: Post | Body;
       if (c.call === 'parseBody') result = subject.parseBody(c.text, c.options);
+      else if (c.call === 'parseArticle') result = subject.parseArticle(c.text, c.options);
       else if (c.call === 'parsePostBytes') result = subject.parsePost(new Uint8Array(c.bytes), c.options);
       else if (c.call === 'broken') result = breakResult(subject.parsePost(c.text), c.breakage);
       else result = subject.parsePost(c.asBytes ? new TextEncoder().encode(c.text) : c.text, c.options);

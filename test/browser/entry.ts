@@ -5,8 +5,8 @@
  * invariants, and the shared case runner.
  */
 
-import { parseBody, parsePost, PostParseError } from 'emnews';
-import { invariantProblems } from '../invariants.ts';
+import { parseArticle, parseBody, parseNewsList, parsePost, PostParseError } from 'emnews';
+import { invariantProblems, listInvariantProblems } from '../invariants.ts';
 import { runCases, type Case } from './cases.ts';
 
 declare global {
@@ -18,7 +18,7 @@ declare global {
   }
 }
 
-window.emnewsRun = (cases) => JSON.stringify(runCases({ parsePost, parseBody, PostParseError, invariantProblems }, JSON.parse(cases) as Case[]));
+window.emnewsRun = (cases) => JSON.stringify(runCases({ parsePost, parseBody, parseArticle, parseNewsList, PostParseError, invariantProblems, listInvariantProblems }, JSON.parse(cases) as Case[]));
 window.emnewsEvalRefused = (() => {
   try {
     new Function('return 1')();

@@ -1,7 +1,8 @@
 /**
  * Deno and Bun import the package by its name, through package.json
  * "exports" (from this package's node_modules, where `emnews` links to the
- * repository), and must parse the post exactly as Node.js does.
+ * repository), and must parse the post, a page and a list response exactly
+ * as Node.js does.
  */
 
 import { spawnSync } from 'node:child_process';
@@ -9,7 +10,7 @@ import { deepStrictEqual, strictEqual } from 'node:assert/strict';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { bytes, expected, here } from './fixture.ts';
+import { bytes, expectedReaders, here } from './fixture.ts';
 
 /**
  * Bun's own package finds its binary in an install script, which npm 11 does
@@ -28,15 +29,15 @@ function bunBinary(): string {
 }
 
 for (const [runtime, command] of [
-  ['Deno', () => [join(here, 'node_modules/.bin/deno'), 'run', '--quiet', '--no-lock', '--no-prompt', 'smoke.mjs']],
+  ['Deno', () => [join(here, 'node_modules/.bin/deno'), 'run', '--quiet', '--no-lock', '--no-prompt', '--allow-read=../fixtures', 'smoke.mjs']],
   ['Bun', () => [bunBinary(), 'smoke.mjs']],
 ] as const) {
   describe(runtime, () => {
-    it('imports the package by name and parses the post as Node.js does', () => {
+    it('imports the package by name and parses a post, a page and a list response as Node.js does', () => {
       const [binary, ...args] = command();
       const result = spawnSync(binary!, args, { cwd: here, input: bytes, encoding: 'utf8' });
       strictEqual(result.status, 0, result.stderr);
-      deepStrictEqual(JSON.parse(result.stdout), expected);
+      deepStrictEqual(JSON.parse(result.stdout), expectedReaders);
     });
   });
 }

@@ -5,7 +5,8 @@
 
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parsePost } from 'emnews';
+import { parseArticle, parseNewsList, parsePost } from 'emnews';
+import { LIST, PAGE_FILE, PAGE_URL } from './readers-fixture.ts';
 
 /** The repository root. */
 export const root: string = fileURLToPath(new URL('../..', import.meta.url));
@@ -17,3 +18,11 @@ export const NAME = '2022-05-23-202205230000000003.md';
 export const bytes: Buffer = readFileSync(new URL(`../../examples/posts/${NAME}`, import.meta.url));
 /** `parsePost` on Node.js, through JSON. */
 export const expected: unknown = JSON.parse(JSON.stringify(parsePost(bytes, { fileName: NAME })));
+/** What Node.js answers for the post, the page and the list response of smoke.mjs, through JSON. */
+export const expectedReaders: unknown = JSON.parse(
+  JSON.stringify({
+    post: parsePost(bytes, { fileName: NAME }),
+    article: parseArticle(readFileSync(new URL(PAGE_FILE, import.meta.url), 'utf8'), { url: PAGE_URL }),
+    list: parseNewsList(LIST),
+  }),
+);
