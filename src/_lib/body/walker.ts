@@ -107,6 +107,8 @@ class BodyWalker implements HtmlHandler {
   // The block being built.
   private readonly pending: Pending[] = [];
   private readonly links: PendingLink[] = [];
+  /** The innermost open `<a>` that is a mention or a link: anchors never nest (see {@link onOpen}). */
+  private openAnchor: Frame | null = null;
   private boldChars = 0;
   private plainChars = 0;
   private centered = false;
@@ -156,6 +158,10 @@ class BodyWalker implements HtmlHandler {
 
   onOpen(name: string, attribs: Attributes, index: number): void {
     this.index = index;
+    // An `<a>` while an `<a>` is open ends the open one, as HTML's adoption
+    // agency does: link texts never overlap, so the output cannot repeat the
+    // text of nested links (n nested links would make n² text).
+    if (name === 'a' && this.openAnchor !== null) this.endReference(this.openAnchor);
     if (this.depth.skip > 0) {
       this.stack.push(INERT);
       return;
@@ -204,11 +210,7 @@ class BodyWalker implements HtmlHandler {
       this.depth.skip--;
       return;
     }
-    if (frame.mention) {
-      this.text.closeSpan(frame.mention);
-      this.depth.mention--;
-    }
-    if (frame.link) this.text.closeSpan(frame.link.span);
+    this.endReference(frame);
     if (flags & Flag.Context) this.contexts.pop();
     if (flags & Flag.Block) {
       this.endBlock();
@@ -323,12 +325,27 @@ class BodyWalker implements HtmlHandler {
       const mention = this.text.openSpan();
       this.pending.push({ ref, span: mention });
       this.depth.mention++;
-      return { flags: 0, mention, link: null };
+      return this.anchor(name, { flags: 0, mention, link: null });
     }
     if (href === null || name !== 'a') return null;
     const link = { href, span: this.text.openSpan() };
     this.links.push(link);
-    return { flags: 0, mention: null, link };
+    return this.anchor(name, { flags: 0, mention: null, link });
+  }
+
+  private anchor(name: string, frame: Frame): Frame {
+    if (name === 'a') this.openAnchor = frame;
+    return frame;
+  }
+
+  /** Ends the mention or link `frame` opens, once: at its end tag, or earlier at the next `<a>`. */
+  private endReference(frame: Frame): void {
+    if (frame === this.openAnchor) this.openAnchor = null;
+    if (frame.mention !== null && frame.mention.open) {
+      this.text.closeSpan(frame.mention);
+      this.depth.mention--;
+    }
+    if (frame.link !== null) this.text.closeSpan(frame.link.span);
   }
 
   /**
