@@ -1,72 +1,239 @@
 /**
- * The common case of front matter, read without the YAML library: a flat
- * mapping of one-line scalars, as every post in the archive writes it
- * (`title: "…"`, `date: 2022-05-23 17:03:48 +0800`, `categories: emnews`).
+ * Front matter read without the YAML library, in one linear pass: a block
+ * mapping of keys at column 0 whose values are one-line nodes (plain or
+ * quoted scalars, flow collections, anchors, aliases) or block sequences
+ * of them, with comments and blank lines anywhere. This covers every post
+ * of the archive and the shapes that made the library slow (many keys,
+ * duplicate keys, flow collections, anchors and aliases).
  *
- * It reads only what it can read exactly as the YAML 1.2 core schema does,
- * and answers `null` for anything else (numbers, escapes, comments after a
- * value, nesting, anchors, tags, duplicate keys…), which then goes to the
- * YAML library. `test/flat-yaml.test.ts` checks it against the library.
+ * It answers only what it reads exactly as the yaml library does with the
+ * 1.2 core schema, including which texts the library rejects; anything else
+ * is `unsupported` and goes to the library. `test/flat-yaml.test.ts` checks
+ * this against the library.
  */
 
-import type { FrontMatter, JsonValue } from '../types.js';
+import { INVALID, UNSUPPORTED, Unreadable, readName, readNode, skipSpaces, type Node, type NodeContext, type Place } from './yaml-flow.js';
+import { resolvePlain } from './yaml-scalars.js';
 
-// `key: value`: a simple key at column 0, a colon, then a space or the end.
-const LINE = /^([A-Za-z_][A-Za-z0-9_-]{0,100}):(?:[ ]+(.*))?$/;
-// A plain scalar that cannot be read as anything but a string: no indicator
-// at the start, no `: ` or ` #` inside, no `:` at the end, no tab.
-const PLAIN = /^[^-?:,[\]{}#&*!|>'"%@`\s](?:[^:#\t]|:(?! |$)|(?<! )#)*$/;
-const DOUBLE_QUOTED = /^"([^"\\]*)"$/;
-const SINGLE_QUOTED = /^'([^']*)'$/;
-// Everything outside printable text: controls, DEL, C1, surrogates, and the
-// byte order mark, which YAML treats specially.
-const UNUSUAL = /[\0-\x08\x0B-\x1F\x7F-\x9F\uD800-\uDFFF\uFEFF]/;
-// Core schema scalars that are not strings: left to the library, which also
-// keeps their exact numeric reading.
-const NULL = /^(?:~|null|Null|NULL)$/;
-const TRUE = /^(?:true|True|TRUE)$/;
-const FALSE = /^(?:false|False|FALSE)$/;
-// A superset of the core schema's int, float, octal, hex, .inf and .nan.
-const NUMBER = /^(?:[-+]?(?:[0-9]+|\.[0-9]+|[0-9]+\.[0-9]*)(?:[eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
+/** What the reader made of a front matter block. */
+export type FlatYaml =
+  | {
+      kind: 'mapping';
+      /** Values as the library's `toJS` gives them (strings not yet cleaned); numbers with no JSON form are their source text. */
+      data: Record<string, unknown>;
+      /** The source of each top-level plain scalar read as a number or boolean. */
+      sources: Record<string, string>;
+      /** The source of each number with no JSON form, in document order. */
+      notes: string[];
+    }
+  /** The library rejects the text; `message` and `offset` are its first error's, where they matter. */
+  | { kind: 'invalid'; message: string; offset: number | null }
+  | { kind: 'unsupported' };
 
-/** The data and the source text of scalars, or `null` when the text is not this simple. */
-export function readFlatMapping(text: string): { data: FrontMatter; sources: Record<string, string> } | null {
-  if (UNUSUAL.test(text)) return null;
-  const data: FrontMatter = {};
-  const sources: Record<string, string> = {};
-  const seen = new Set<string>();
-  let start = 0;
-  while (start <= text.length) {
-    let end = text.indexOf('\n', start);
-    if (end === -1) end = text.length;
-    const line = text.slice(start, end);
-    start = end + 1;
-    if (line === '') continue;
-    const match = LINE.exec(line);
-    if (!match) return null;
-    const key = match[1]!;
-    // Keys the core schema reads as null or booleans, and duplicates, go to the library.
-    if (seen.has(key) || NULL.test(key) || TRUE.test(key) || FALSE.test(key)) return null;
-    seen.add(key);
-    const raw = (match[2] ?? '').replace(/ +$/, '');
-    const value = readScalar(raw);
-    if (value === undefined) return null;
-    Object.defineProperty(data, key, { value, enumerable: true, writable: true, configurable: true });
-    if (typeof value === 'boolean') Object.defineProperty(sources, key, { value: raw, enumerable: true, writable: true, configurable: true });
-  }
-  return { data, sources };
+// A key at column 0: the plain scalars that read as strings, and `<<`.
+const KEY = /^(?:[A-Za-z_\u00A0-\uFFFF][A-Za-z0-9_\-\u00A0-\uFFFF]*|<<):(?= |$)/;
+/** The library's limit: "The : indicator must be at most 1024 chars after the start of an implicit block mapping key". */
+const MAX_KEY_LENGTH = 1024;
+// Characters the reader leaves to the library: controls, tabs, DEL, C1,
+// lone surrogates, the byte order mark, U+2028/9, U+FFFE/F.
+const UNUSUAL = /[\0-\x09\x0B-\x1F\x7F-\x9F\uFEFF\u2028\u2029\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** The library's `maxAliasCount`: an anchor may be resolved this many times, itself included. */
+const MAX_ALIAS_COUNT = 100;
+/** Aliases may copy at most this many characters beyond the front matter's own length. */
+const ALIAS_ALLOWANCE = 4096;
+export const ALIAS_MESSAGE = 'Excessive alias count indicates a resource exhaustion attack';
+export const DUPLICATE_MESSAGE = 'Map keys must be unique';
+
+interface Anchor {
+  value: unknown;
+  weight: number;
+  empty: boolean;
+  count: number;
 }
 
-/** A one-line scalar's value, or `undefined` when the YAML library should read it. */
-function readScalar(raw: string): JsonValue | undefined {
-  if (raw === '' || NULL.test(raw)) return null;
-  const first = raw.charCodeAt(0);
-  if (first === 34 /* " */) return DOUBLE_QUOTED.exec(raw)?.[1];
-  if (first === 39 /* ' */) return SINGLE_QUOTED.exec(raw)?.[1];
-  if (!PLAIN.test(raw)) return undefined;
-  if (TRUE.test(raw)) return true;
-  if (FALSE.test(raw)) return false;
-  // Numbers (`1.50`, `+0800`, `0x1F`, `.inf`) are left to the library, which
-  // keeps their exact reading; dates (`2022-05-23 17:03:48 +0800`) are strings.
-  return NUMBER.test(raw) ? undefined : raw;
+/** Anchors and notes of one document; see {@link NodeContext}. */
+class Context implements NodeContext {
+  readonly notes: string[] = [];
+  private readonly anchors = new Map<string, Anchor>();
+  private open = 0;
+  /** Characters aliases may still copy. */
+  private budget: number;
+  excessive = false;
+
+  constructor(length: number) {
+    this.budget = length + ALIAS_ALLOWANCE;
+  }
+
+  openAnchor(): void {
+    // An anchor inside an anchored node: the library resolves its aliases in an order this reader does not follow.
+    if (this.open > 0) throw UNSUPPORTED;
+    this.open++;
+  }
+
+  closeAnchor(name: string, value: unknown, weight: number, empty: boolean): void {
+    this.open--;
+    this.anchors.set(name, { value, weight, empty, count: 1 });
+  }
+
+  alias(name: string): unknown {
+    // An alias inside an anchored node makes the library count aliases recursively (and may be circular).
+    if (this.open > 0) throw UNSUPPORTED;
+    const anchor = this.anchors.get(name);
+    if (anchor === undefined) throw INVALID; // "Unresolved alias"
+    anchor.count++;
+    this.budget -= anchor.weight;
+    if ((!anchor.empty && anchor.count > MAX_ALIAS_COUNT) || this.budget < 0) this.excessive = true;
+    return anchor.value;
+  }
+
+  note(source: string): void {
+    this.notes.push(source);
+  }
+}
+
+/**
+ * Reads `text` (LF line endings) as the library would, or says why not.
+ * An error it finds is the library's too only because every line before it
+ * was read: an unreadable line anywhere before makes the answer
+ * `unsupported` instead.
+ */
+export function readFlatYaml(text: string): FlatYaml {
+  if (UNUSUAL.test(text)) return { kind: 'unsupported' };
+  const lines = text.split('\n');
+  const context = new Context(text.length);
+  const data: Record<string, unknown> = {};
+  const sources: Record<string, string> = {};
+  const seen = new Set<string>();
+  let duplicate: number | null = null;
+  let offset = 0;
+  let i = 0;
+  try {
+    while (i < lines.length) {
+      const line = lines[i]!;
+      const lineStart = offset;
+      offset += line.length + 1;
+      i++;
+      if (isBlankOrComment(line)) continue;
+      const key = KEY.exec(line);
+      const name = key === null ? '' : key[0].slice(0, -1);
+      if (key === null || resolvePlain(name).value !== name) return { kind: 'unsupported' };
+      if (name.length > MAX_KEY_LENGTH) throw INVALID;
+      // The library reports the second of two equal keys.
+      if (seen.has(name)) duplicate ??= lineStart;
+      seen.add(name);
+      const entry = readValue(line, key[0].length, context, 'value');
+      let value: unknown;
+      if (entry === null) {
+        // `key:` (or `key: &anchor`) alone: a block sequence below, or null.
+        const below = readSequence(lines, i, context);
+        for (; i < below.next; i++) offset += lines[i]!.length + 1;
+        value = anchored(line, key[0].length, below, context);
+      } else {
+        value = entry.value;
+        if (typeof entry.source === 'string') define(sources, name, entry.source);
+        // A value on the key's line may be followed by comments, never by deeper lines.
+        for (; i < lines.length && isBlankOrComment(lines[i]!); i++) offset += lines[i]!.length + 1;
+        if (i < lines.length && !KEY.test(lines[i]!)) return { kind: 'unsupported' };
+      }
+      define(data, name, value);
+    }
+  } catch (error) {
+    if (!(error instanceof Unreadable)) throw error;
+    return error === INVALID ? { kind: 'invalid', message: 'a line the library rejects', offset: null } : { kind: 'unsupported' };
+  }
+  if (duplicate !== null) return { kind: 'invalid', message: DUPLICATE_MESSAGE, offset: duplicate };
+  if (context.excessive) return { kind: 'invalid', message: ALIAS_MESSAGE, offset: null };
+  return { kind: 'mapping', data, sources, notes: context.notes };
+}
+
+/**
+ * The node after `key:` or `- ` at `at`, checked to be followed by nothing
+ * but a comment; `null` when nothing (or only an anchor) is there, so the
+ * value is below or null.
+ */
+function readValue(line: string, at: number, context: NodeContext, place: Place): Node | null {
+  const start = skipSpaces(line, at);
+  if (start === line.length || line.charCodeAt(start) === 0x23 /* # */) return null;
+  if (line.charCodeAt(start) === 0x26 /* & */) {
+    const afterName = skipSpaces(line, start + 1 + readName(line, start + 1, place).length);
+    if (afterName === line.length || line.charCodeAt(afterName) === 0x23) return null;
+  }
+  const node = readNode(line, start, context, 0, place);
+  const rest = skipSpaces(line, node.end);
+  if (rest < line.length && !(line.charCodeAt(rest) === 0x23 && rest > node.end)) {
+    // Text after a quoted scalar or a collection: an error in YAML ("Unexpected scalar at node end").
+    const c = line.charCodeAt(start);
+    throw place === 'value' && c !== 0x26 && c !== 0x2a ? INVALID : UNSUPPORTED;
+  }
+  return node;
+}
+
+/** The value of `key:` or `-` with no node after it: `below`, anchored if the line says so. */
+function anchored(line: string, at: number, below: Sequence, context: NodeContext): unknown {
+  const start = skipSpaces(line, at);
+  if (line.charCodeAt(start) === 0x26) {
+    const name = readName(line, start + 1, 'value');
+    context.openAnchor(name);
+    context.closeAnchor(name, below.items, below.weight, false);
+  }
+  return below.items;
+}
+
+/** A block sequence (or `null` items when there is none), where it ends, and its source length. */
+interface Sequence {
+  items: unknown[] | null;
+  next: number;
+  weight: number;
+}
+
+const NOTHING: Omit<Sequence, 'next'> = { items: null, weight: 0 };
+
+/**
+ * The block sequence starting at line `from` (after blank and comment
+ * lines), as in `tags:\n  - 甲\n  - 乙`; `null` items when there is none.
+ * Lines deeper than its items, or a nested collection, are unsupported.
+ */
+function readSequence(lines: string[], from: number, context: NodeContext): Sequence {
+  let i = from;
+  while (i < lines.length && isBlankOrComment(lines[i]!)) i++;
+  const first = lines[i];
+  if (first === undefined || (first.charCodeAt(0) !== 0x20 && !isItem(first, 0))) return { ...NOTHING, next: from };
+  const indent = skipSpaces(first, 0);
+  if (!isItem(first, indent)) throw UNSUPPORTED;
+  const items: unknown[] = [];
+  let next = i;
+  let weight = 0;
+  while (i < lines.length) {
+    const line = lines[i]!;
+    if (isBlankOrComment(line)) {
+      i++;
+      continue;
+    }
+    const at = skipSpaces(line, 0);
+    if (at === indent && isItem(line, at)) {
+      const node = readValue(line, at + 1, context, 'item');
+      items.push(node === null ? anchored(line, at + 1, { ...NOTHING, next: i }, context) : node.value);
+      weight += line.length + 1;
+      next = ++i;
+    } else if (at === 0 && line.charCodeAt(0) !== 0x2d) {
+      break;
+    } else {
+      throw UNSUPPORTED;
+    }
+  }
+  return { items, next, weight };
+}
+
+function isItem(line: string, at: number): boolean {
+  return line.charCodeAt(at) === 0x2d && (at + 1 === line.length || line.charCodeAt(at + 1) === 0x20);
+}
+
+function isBlankOrComment(line: string): boolean {
+  const at = skipSpaces(line, 0);
+  return at === line.length || line.charCodeAt(at) === 0x23;
+}
+
+/** Sets a key as an own data property, `__proto__` included. */
+function define(target: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }

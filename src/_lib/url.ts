@@ -55,6 +55,19 @@ export function resolveHref(href: string, base: string | null): string | UrlProb
   return typeof url === 'string' ? url : url.href;
 }
 
+/**
+ * The host name of an absolute or protocol-relative address, as the URL
+ * parser reads it (lower case, IDNA, `user@` removed), or `null`.
+ */
+export function hostOf(href: string): string | null {
+  if (CANONICAL.test(href)) {
+    const start = href.indexOf('//') + 2;
+    return href.slice(start, href.indexOf('/', start));
+  }
+  const url = resolveUrl(href);
+  return typeof url === 'string' ? null : url.hostname;
+}
+
 /** Whether a {@link resolveHref} answer is a problem rather than an address (addresses contain `:`). */
 export function isUrlProblem(value: string): value is UrlProblem {
   return value === 'unsafe-url' || value === 'invalid-url' || value === 'relative-url';

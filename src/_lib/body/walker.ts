@@ -21,13 +21,13 @@ import {
   hasClass,
   isAdvert,
   isCaptionText,
-  isCentered,
   isChart,
   isContextId,
-  isHidden,
   isNoteText,
   isPromotion,
   securityRef,
+  styleFlags,
+  StyleFlag,
   type Attributes,
   type EntityRef,
 } from './markup.js';
@@ -47,6 +47,8 @@ const Flag = {
   Soft: 256,
   /** Sets the `stock_…`/`bk_…`/`Info.…` context id for its descendants. */
   Context: 512,
+  /** Sets `visibility` for its descendants (an entry of `BodyWalker.visible`). */
+  Visibility: 1024,
 } as const;
 type Flag = (typeof Flag)[keyof typeof Flag];
 
@@ -76,7 +78,7 @@ interface PendingLink {
 const BLANK_LINE = /\n[ \t]*\n/;
 const SENTENCE_END = /[。！？!?；;]$/;
 const MAX_HEADING_LENGTH = 60;
-const SHARED_FRAMES: readonly Frame[] = Array.from({ length: Flag.Context * 2 }, (_, flags) => ({ flags, mention: null, link: null }));
+const SHARED_FRAMES: readonly Frame[] = Array.from({ length: Flag.Visibility * 2 }, (_, flags) => ({ flags, mention: null, link: null }));
 const INERT = SHARED_FRAMES[0]!;
 
 /** Where the body is and how to read its links. */
@@ -98,6 +100,8 @@ class BodyWalker implements HtmlHandler {
   private readonly stack: Frame[] = [];
   /** The context ids of the open elements that set one, innermost last. */
   private readonly contexts: string[] = [];
+  /** The `visibility` the open elements that set one give, innermost last: `true` for visible. */
+  private readonly visible: boolean[] = [];
   /** Where the current event starts in the HTML. */
   private index = 0;
   private depth = { skip: 0, block: 0, bold: 0, center: 0, heading: 0, media: 0, table: 0, chart: 0, mention: 0 };
@@ -166,29 +170,30 @@ class BodyWalker implements HtmlHandler {
       this.stack.push(INERT);
       return;
     }
-    if (SKIPPED_ELEMENTS.has(name) || isHidden(attribs) || isAdvert(attribs)) {
+    const style = styleFlags(name, attribs);
+    if (SKIPPED_ELEMENTS.has(name) || style & StyleFlag.Hidden || isAdvert(attribs)) {
       this.depth.skip++;
       this.stack.push(SHARED_FRAMES[Flag.Skip]!);
       return;
     }
-    if (name === 'br') {
-      // Inside a table `\n` separates rows, so a line break is a space there.
-      if (this.depth.media > 0) this.mediaText.lineBreak();
-      else if (this.depth.table > 0) this.text.space();
-      else this.text.lineBreak();
-      this.stack.push(INERT);
+    let flags = 0;
+    if (style & (StyleFlag.Invisible | StyleFlag.Visible)) {
+      this.visible.push((style & StyleFlag.Invisible) === 0);
+      flags = Flag.Visibility;
+    }
+    // Inside `visibility: hidden` elements keep their structure, but nothing shows.
+    const shown = !this.invisible;
+    if (name === 'br' || name === 'img') {
+      if (shown && name === 'img') this.image(attribs);
+      else if (shown) this.lineBreak();
+      this.stack.push(SHARED_FRAMES[flags]!);
       return;
     }
-    if (name === 'img') {
-      this.image(attribs);
-      this.stack.push(INERT);
-      return;
-    }
-    let flags = this.structure(name);
+    flags |= this.structure(name);
     if (name === 'strong' || name === 'b') flags |= this.enter(Flag.Bold);
     if (HEADING_ELEMENTS.has(name)) flags |= this.enter(Flag.Heading);
-    if (isCentered(name, attribs)) flags |= this.enter(Flag.Center);
-    if (hasClass(attribs, 'em_media') && this.source === null && this.depth.media === 0) {
+    if (style & StyleFlag.Centered) flags |= this.enter(Flag.Center);
+    if (shown && hasClass(attribs, 'em_media') && this.source === null && this.depth.media === 0) {
       this.endBlock();
       flags |= this.enter(Flag.Media);
     }
@@ -197,7 +202,7 @@ class BodyWalker implements HtmlHandler {
       this.contexts.push(id);
       flags |= Flag.Context;
     }
-    const reference = name === 'a' || name === 'span' ? this.reference(name, attribs) : null;
+    const reference = shown && (name === 'a' || name === 'span') ? this.reference(name, attribs) : null;
     if (reference === null) this.stack.push(SHARED_FRAMES[flags]!);
     else this.stack.push({ flags: flags | reference.flags, mention: reference.mention, link: reference.link });
   }
@@ -212,6 +217,7 @@ class BodyWalker implements HtmlHandler {
     }
     this.endReference(frame);
     if (flags & Flag.Context) this.contexts.pop();
+    if (flags & Flag.Visibility) this.visible.pop();
     if (flags & Flag.Block) {
       this.endBlock();
       this.depth.block--;
@@ -230,7 +236,7 @@ class BodyWalker implements HtmlHandler {
   }
 
   onText(data: string, index: number): void {
-    if (this.depth.skip > 0) return;
+    if (this.depth.skip > 0 || this.invisible) return;
     this.index = index;
     if (this.depth.media > 0) {
       this.mediaText.append(data);
@@ -250,6 +256,18 @@ class BodyWalker implements HtmlHandler {
 
   onUnclosed(message: string, index: number): void {
     this.warnings.add('unclosed-markup', message, this.position(index));
+  }
+
+  /** Whether the innermost `visibility` set is `hidden` or `collapse`. */
+  private get invisible(): boolean {
+    return this.visible.length > 0 && !this.visible[this.visible.length - 1];
+  }
+
+  /** A `<br>`. Inside a table `\n` separates rows, so a line break is a space there. */
+  private lineBreak(): void {
+    if (this.depth.media > 0) this.mediaText.lineBreak();
+    else if (this.depth.table > 0) this.text.space();
+    else this.text.lineBreak();
   }
 
   /** Counts `flag` as open and returns it, for the frame's flags. */
