@@ -32,6 +32,7 @@ describe('the flat front matter reader', () => {
       data: { layout: 'post', title: '示例公司发布新品', date: '2022-05-23 17:03:48 +0800', categories: 'emnews', tags: '东财滚动新闻' },
       sources: {},
       notes: [],
+      cleaned: 0,
     });
   });
 
@@ -54,6 +55,7 @@ describe('the flat front matter reader', () => {
       data: { date: 800, ratio: 1.5, big: '1e400', tags: ['甲', '乙', 3, { k: 'v' }], base: { a: 1 }, '<<': { a: 1 }, list: ['一', '二', '二'], done: true },
       sources: { date: '+0800', ratio: '1.50', done: 'True' },
       notes: ['1e400'],
+      cleaned: 0,
     });
   });
 

@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import { parseBody, parsePost, PostParseError, type Body, type Post } from 'emnews';
+import { ROUND2_PROPERTIES } from './generators/round2.ts';
 import { invariantProblems } from './invariants.ts';
 
 const POSTS_DIR = fileURLToPath(new URL('../examples/posts/', import.meta.url));
@@ -101,9 +102,9 @@ function attempt<T>(parse: () => T): T | null {
   }
 }
 
-function assertInvariants(result: Post | Body | null): void {
+function assertInvariants(result: Post | Body | null, input?: string): void {
   if (result === null) return;
-  const problems = invariantProblems(result);
+  const problems = invariantProblems(result, input);
   if (problems.length > 0) throw new Error(`broken invariants:\n${problems.join('\n')}`);
 }
 
@@ -126,16 +127,16 @@ const ZONES = ['UTC', 'America/New_York', 'Asia/Kathmandu', 'Pacific/Chatham'];
 
 export const PROPERTIES: readonly Property[] = [
   property('parsePost: only PostParseError escapes, and every invariant holds (any UTF-16 string)', codeUnitString, (input) => {
-    assertInvariants(attempt(() => parsePost(input)));
+    assertInvariants(attempt(() => parsePost(input)), input);
   }),
   property('parsePost: only PostParseError escapes, and every invariant holds (token soup)', tokenSoup, (input) => {
-    assertInvariants(attempt(() => parsePost(input)));
+    assertInvariants(attempt(() => parsePost(input)), input);
   }),
   property('parsePost: only PostParseError escapes, and every invariant holds (mutated posts)', mutatedPost, (input) => {
-    assertInvariants(attempt(() => parsePost(input, { fileName: '2022-05-23-202205230000000001.md' })));
+    assertInvariants(attempt(() => parsePost(input, { fileName: '2022-05-23-202205230000000001.md' })), input);
   }),
   property('parseBody: only PostParseError escapes, and every invariant holds', anyPostText, (input) => {
-    assertInvariants(attempt(() => parseBody(input)));
+    assertInvariants(attempt(() => parseBody(input)), input);
   }),
   property('strict mode: only PostParseError escapes', anyPostText, (input) => {
     attempt(() => parsePost(input, { strict: true }));
@@ -163,4 +164,5 @@ export const PROPERTIES: readonly Property[] = [
       else process.env['TZ'] = saved;
     }
   }),
+  ...ROUND2_PROPERTIES,
 ];

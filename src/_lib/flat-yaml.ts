@@ -13,18 +13,22 @@
  */
 
 import { INVALID, UNSUPPORTED, Unreadable, readName, readNode, skipSpaces, type Node, type NodeContext, type Place } from './yaml-flow.js';
+import type { JsonValue } from '../types.js';
+import { cleanText } from './text.js';
 import { resolvePlain } from './yaml-scalars.js';
 
 /** What the reader made of a front matter block. */
 export type FlatYaml =
   | {
       kind: 'mapping';
-      /** Values as the library's `toJS` gives them (strings not yet cleaned); numbers with no JSON form are their source text. */
-      data: Record<string, unknown>;
+      /** Plain JSON data: clean strings, numbers with no JSON form as their source text, aliases copied. */
+      data: Record<string, JsonValue>;
       /** The source of each top-level plain scalar read as a number or boolean. */
       sources: Record<string, string>;
       /** The source of each number with no JSON form, in document order. */
       notes: string[];
+      /** How many strings lost control characters (one warning each, as the library path gives). */
+      cleaned: number;
     }
   /** The library rejects the text; `message` and `offset` are its first error's, where they matter. */
   | { kind: 'invalid'; message: string; offset: number | null }
@@ -49,6 +53,8 @@ interface Anchor {
   weight: number;
   empty: boolean;
   count: number;
+  /** Strings cleaned inside it: each copy counts them again. */
+  cleaned: number;
 }
 
 /** Anchors and notes of one document; see {@link NodeContext}. */
@@ -56,6 +62,8 @@ class Context implements NodeContext {
   readonly notes: string[] = [];
   private readonly anchors = new Map<string, Anchor>();
   private open = 0;
+  private cleanedAtOpen = 0;
+  cleaned = 0;
   /** Characters aliases may still copy. */
   private budget: number;
   excessive = false;
@@ -68,11 +76,12 @@ class Context implements NodeContext {
     // An anchor inside an anchored node: the library resolves its aliases in an order this reader does not follow.
     if (this.open > 0) throw UNSUPPORTED;
     this.open++;
+    this.cleanedAtOpen = this.cleaned;
   }
 
   closeAnchor(name: string, value: unknown, weight: number, empty: boolean): void {
     this.open--;
-    this.anchors.set(name, { value, weight, empty, count: 1 });
+    this.anchors.set(name, { value, weight, empty, count: 1, cleaned: this.cleaned - this.cleanedAtOpen });
   }
 
   alias(name: string): unknown {
@@ -83,11 +92,18 @@ class Context implements NodeContext {
     anchor.count++;
     this.budget -= anchor.weight;
     if ((!anchor.empty && anchor.count > MAX_ALIAS_COUNT) || this.budget < 0) this.excessive = true;
-    return anchor.value;
+    this.cleaned += anchor.cleaned;
+    return this.excessive ? null : copy(anchor.value);
   }
 
   note(source: string): void {
     this.notes.push(source);
+  }
+
+  clean(value: string): string {
+    const clean = cleanText(value);
+    if (clean !== value) this.cleaned++;
+    return clean;
   }
 }
 
@@ -101,9 +117,8 @@ export function readFlatYaml(text: string): FlatYaml {
   if (UNUSUAL.test(text)) return { kind: 'unsupported' };
   const lines = text.split('\n');
   const context = new Context(text.length);
-  const data: Record<string, unknown> = {};
+  const data: Record<string, JsonValue> = {};
   const sources: Record<string, string> = {};
-  const seen = new Set<string>();
   let duplicate: number | null = null;
   let offset = 0;
   let i = 0;
@@ -119,8 +134,7 @@ export function readFlatYaml(text: string): FlatYaml {
       if (key === null || resolvePlain(name).value !== name) return { kind: 'unsupported' };
       if (name.length > MAX_KEY_LENGTH) throw INVALID;
       // The library reports the second of two equal keys.
-      if (seen.has(name)) duplicate ??= lineStart;
-      seen.add(name);
+      if (Object.hasOwn(data, name)) duplicate ??= lineStart;
       const entry = readValue(line, key[0].length, context, 'value');
       let value: unknown;
       if (entry === null) {
@@ -135,7 +149,7 @@ export function readFlatYaml(text: string): FlatYaml {
         for (; i < lines.length && isBlankOrComment(lines[i]!); i++) offset += lines[i]!.length + 1;
         if (i < lines.length && !KEY.test(lines[i]!)) return { kind: 'unsupported' };
       }
-      define(data, name, value);
+      define(data, name, value as JsonValue);
     }
   } catch (error) {
     if (!(error instanceof Unreadable)) throw error;
@@ -143,7 +157,7 @@ export function readFlatYaml(text: string): FlatYaml {
   }
   if (duplicate !== null) return { kind: 'invalid', message: DUPLICATE_MESSAGE, offset: duplicate };
   if (context.excessive) return { kind: 'invalid', message: ALIAS_MESSAGE, offset: null };
-  return { kind: 'mapping', data, sources, notes: context.notes };
+  return { kind: 'mapping', data, sources, notes: context.notes, cleaned: context.cleaned };
 }
 
 /**
@@ -233,7 +247,18 @@ function isBlankOrComment(line: string): boolean {
   return at === line.length || line.charCodeAt(at) === 0x23;
 }
 
+/** A fresh copy of an anchored value, so that no two places of the output share an object. */
+function copy(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(copy);
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) define(out, key, copy(item));
+  return out;
+}
+
 /** Sets a key as an own data property, `__proto__` included. */
-function define(target: Record<string, unknown>, key: string, value: unknown): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+function define<T>(target: Record<string, T>, key: string, value: T): void {
+  // Only `__proto__` would set the prototype instead; an assignment is much faster than defineProperty.
+  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
 }

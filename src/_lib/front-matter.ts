@@ -56,7 +56,7 @@ const UNREAD: FlatYaml = { kind: 'unsupported' };
 export function readFrontMatter(piece: Piece, warnings: Warnings, flatReader = true): FrontMatterResult {
   const read = flatReader ? readFlatYaml : (): FlatYaml => UNREAD;
   const flat = read(piece.text);
-  if (flat.kind === 'mapping') return { data: flatJson(flat, warnings, piece.line) as FrontMatter, sources: flat.sources };
+  if (flat.kind === 'mapping') return { data: flatJson(flat, warnings, piece.line), sources: flat.sources };
   const library = piece.text.length <= MAX_LIBRARY_LENGTH;
   if (flat.kind === 'invalid') {
     const position = flat.offset === null ? undefined : positionAt(flat.offset, piece.text, piece.line);
@@ -85,10 +85,13 @@ export function readFrontMatter(piece: Piece, warnings: Warnings, flatReader = t
   return { data: value, sources: scalarSources(doc) };
 }
 
-/** The flat reader's data as JSON, with its warnings. */
-function flatJson(flat: Extract<FlatYaml, { kind: 'mapping' }>, warnings: Warnings, line: number): JsonValue {
+/** The flat reader's data, with the warnings the library path gives for the same data. */
+function flatJson(flat: Extract<FlatYaml, { kind: 'mapping' }>, warnings: Warnings, line: number): FrontMatter {
   for (const source of flat.notes) noteNonJson(source, warnings, line);
-  return toJson(flat.data, warnings, line);
+  for (let i = 0; i < flat.cleaned; i++) {
+    warnings.add('control-characters', 'removed control characters from a front matter string', { line: line + 1, column: 1 });
+  }
+  return flat.data;
 }
 
 /**
@@ -240,8 +243,7 @@ function readBlock(
   const flat = read(block);
   if (flat.kind === 'mapping') {
     for (const [key, source] of Object.entries(flat.sources)) define(sources, key, source);
-    const value = flatJson(flat, warnings, line) as Record<string, JsonValue>;
-    return Object.values(value)[0]!;
+    return Object.values(flatJson(flat, warnings, line))[0]!;
   }
   if (flat.kind === 'invalid' || tooDeep(block)) return FAILED;
   if (!library) return TOO_LARGE;

@@ -25,6 +25,8 @@ export interface NodeContext {
   alias(name: string): unknown;
   /** A number with no JSON form was kept as its source text. */
   note(source: string): void;
+  /** A double-quoted scalar's value without control characters (its escapes can write them). */
+  clean(value: string): string;
 }
 
 /** A node and the offset after it. */
@@ -89,7 +91,10 @@ function plainNode(line: string, start: number, end: number, context: NodeContex
 export function readNode(line: string, at: number, context: NodeContext, depth: number, place: Place): Node {
   const c = line.charCodeAt(at);
   if (c === 0x5b /* [ */ || c === 0x7b /* { */) return readCollection(line, at, context, depth + 1);
-  if (c === 0x22 /* " */) return quoted(readDoubleQuoted(line, at));
+  if (c === 0x22 /* " */) {
+    const node = quoted(readDoubleQuoted(line, at));
+    return { value: context.clean(node.value as string), end: node.end };
+  }
   if (c === 0x27 /* ' */) return quoted(readSingleQuoted(line, at));
   if (c === 0x2a /* * */) {
     const name = readName(line, at + 1, place);
@@ -172,13 +177,11 @@ function readCollection(line: string, start: number, context: NodeContext, depth
   const close = mapping ? 0x7d : 0x5d;
   const items: unknown[] = [];
   const map: Record<string, unknown> = {};
-  const keys = new Set<string>();
   let at = skipSpaces(line, start + 1);
   while (line.charCodeAt(at) !== close) {
     if (mapping) {
-      const [key, afterKey] = readKey(line, at);
-      if (keys.has(key)) throw INVALID; // yaml: "Map keys must be unique"
-      keys.add(key);
+      const [key, afterKey] = readKey(line, at, context);
+      if (Object.hasOwn(map, key)) throw INVALID; // the library: Map keys must be unique
       let value: unknown = null;
       at = skipSpaces(line, afterKey);
       if (line.charCodeAt(at) === 0x3a /* : */) {
@@ -196,7 +199,8 @@ function readCollection(line: string, start: number, context: NodeContext, depth
           throw UNSUPPORTED;
         }
       }
-      Object.defineProperty(map, key, { value, enumerable: true, writable: true, configurable: true });
+      if (key === '__proto__') Object.defineProperty(map, key, { value, enumerable: true, writable: true, configurable: true });
+      else map[key] = value;
     } else {
       const node = readNode(line, at, context, depth, 'flow');
       items.push(node.value);
@@ -215,11 +219,11 @@ function readCollection(line: string, start: number, context: NodeContext, depth
 }
 
 /** A flow mapping's key: a quoted scalar, or a plain one that reads as a string. */
-function readKey(line: string, at: number): [string, number] {
+function readKey(line: string, at: number, context: NodeContext): [string, number] {
   const c = line.charCodeAt(at);
   if (c === 0x22 || c === 0x27) {
     const node = quoted(c === 0x22 ? readDoubleQuoted(line, at) : readSingleQuoted(line, at));
-    return [node.value as string, node.end];
+    return [c === 0x22 ? context.clean(node.value as string) : (node.value as string), node.end];
   }
   const end = plainEnd(line, at, true);
   const text = line.slice(at, trimEnd(line, at, end));

@@ -24,16 +24,13 @@ const FLOAT_EXP = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
 const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
 const HEX = /^[0-9a-fA-F]+$/;
 
-/** Whether a plain scalar reads as something other than a string. */
-export function isPlainString(text: string): boolean {
-  const first = text.charCodeAt(0);
-  // Every non-string form starts with a digit, a sign, `.`, `~`, or n/N/t/T/f/F.
-  if (!(first < 0x41 || first === 0x7e || 'nNtTfF'.includes(text.charAt(0)))) return text !== '';
-  return resolvePlain(text).value === text && !NULL.test(text);
-}
+const STRING: ScalarValue = { value: '', source: null, nonJson: false };
 
 /** The core schema's reading of a plain scalar. */
 export function resolvePlain(text: string): ScalarValue {
+  // Every form but a string starts with a digit, `+`, `-`, `.`, `~`, or n/N/t/T/f/F (or is empty).
+  const first = text.charCodeAt(0);
+  if (first > 0x39 && first !== 0x7e && !'nNtTfF'.includes(text.charAt(0))) return { ...STRING, value: text };
   if (NULL.test(text)) return { value: null, source: null, nonJson: false };
   if (BOOL.test(text)) return { value: text.charAt(0) === 't' || text.charAt(0) === 'T', source: text, nonJson: false };
   let number: number | null = null;
@@ -44,7 +41,7 @@ export function resolvePlain(text: string): ScalarValue {
   else if (FLOAT_EXP.test(text) || FLOAT.test(text)) number = parseFloat(text);
   if (number === null) return { value: text, source: null, nonJson: false };
   if (!Number.isFinite(number)) return { value: text, source: text, nonJson: true };
-  return { value: number, source: text, nonJson: false };
+  return { value: number === 0 ? 0 : number, source: text, nonJson: false };
 }
 
 /** What reading a quoted scalar gave: its value and the offset after its closing quote. */

@@ -61,3 +61,48 @@ const noise = fc.constantFrom('', '# c', '  # c', '  x', '  k: v', '- a', '---x'
 export const frontMatterText: fc.Arbitrary<string> = fc
   .array(fc.oneof({ weight: 12, arbitrary: keyLine }, { weight: 3, arbitrary: sequence }, { weight: 1, arbitrary: noise }), { maxLength: 5 })
   .map((lines) => lines.join('\n'));
+
+export type FrontMatterShape =
+  | 'many keys' | 'duplicate keys' | 'a flow mapping' | 'a flow sequence' | 'anchors and aliases' | 'merge keys'
+  | 'a broken title, then keys' | '60-deep flow sequences' | 'a block sequence' | 'comments' | 'escapes'
+  | 'a block scalar (library only)' | 'a nested mapping (library only)' | 'lines that are not keys' | 'one long value';
+
+/**
+ * Large front matter of one repeated shape: `{i}` is the repetition's
+ * number. Before issue 13 these cost 15-30 µs per byte in the library (and
+ * 400-800 bytes of memory per byte); the flat reader must read them in
+ * linear time, and the rest must stay within the library's size limit.
+ */
+const DEEP = `${'['.repeat(60)}x${']'.repeat(60)}`;
+export const FRONT_MATTER_SHAPES: Record<FrontMatterShape, { head: string; unit: string; tail: string }> = {
+  'many keys': { head: '', unit: 'k{i}: {i}\n', tail: '' },
+  'duplicate keys': { head: '', unit: 'k: v{i}\n', tail: '' },
+  'a flow mapping': { head: 'a: {', unit: 'k{i}: v, ', tail: '}\n' },
+  'a flow sequence': { head: 'a: [', unit: '"v{i}", ', tail: ']\n' },
+  'anchors and aliases': { head: '', unit: 'k{i}: &a{i} v\nr{i}: *a{i}\n', tail: '' },
+  'merge keys': { head: 'base: &b {x: 1}\n', unit: 'k{i}: {<<: *b}\n', tail: '' },
+  'a broken title, then keys': { head: 'title: "a"b"\n', unit: 'k{i}: v\n', tail: '' },
+  '60-deep flow sequences': { head: '', unit: `k{i}: ${DEEP}\n`, tail: '' },
+  'a block sequence': { head: 'a:\n', unit: '  - {i}\n', tail: '' },
+  'comments': { head: 'a: 1\n', unit: '# comment {i}\n', tail: '' },
+  'escapes': { head: '', unit: 'k{i}: "\\u00e9\\x41\\t"\n', tail: '' },
+  'a block scalar (library only)': { head: 'a: |\n', unit: '  line {i}\n', tail: '' },
+  'a nested mapping (library only)': { head: 'a:\n', unit: '  k{i}: v\n', tail: '' },
+  'lines that are not keys': { head: '', unit: '- x{i}\n', tail: '' },
+  'one long value': { head: 'title: ', unit: '示例', tail: '\n' },
+};
+
+export const frontMatterShape: fc.Arbitrary<FrontMatterShape> = fc.constantFrom(...(Object.keys(FRONT_MATTER_SHAPES) as FrontMatterShape[]));
+
+/** A post whose front matter is `shape` repeated until it is about `size` characters long. */
+export function frontMatterPost(shape: FrontMatterShape, size: number): string {
+  const { head, unit, tail } = FRONT_MATTER_SHAPES[shape];
+  const parts: string[] = [head];
+  let length = head.length;
+  for (let i = 0; length < size; i++) {
+    const part = unit.split('{i}').join(String(i));
+    parts.push(part);
+    length += part.length;
+  }
+  return `---\n${parts.join('')}${tail}---\n<p>正文。</p>\n\n<http://finance.eastmoney.com/a/202205230000000001.html>\n`;
+}
