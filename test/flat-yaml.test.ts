@@ -53,7 +53,7 @@ describe('the flat front matter reader', () => {
     deepStrictEqual(readFlatYaml(text), {
       kind: 'mapping',
       data: { date: 800, ratio: 1.5, big: '1e400', tags: ['甲', '乙', 3, { k: 'v' }], base: { a: 1 }, '<<': { a: 1 }, list: ['一', '二', '二'], done: true },
-      sources: { date: '+0800', ratio: '1.50', done: 'True' },
+      sources: { date: '+0800' },
       notes: ['1e400'],
       cleaned: 0,
     });

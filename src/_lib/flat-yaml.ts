@@ -15,7 +15,7 @@
 import { INVALID, UNSUPPORTED, Unreadable, readName, readNode, skipSpaces, type Node, type NodeContext, type Place } from './yaml-flow.js';
 import type { JsonValue } from '../types.js';
 import { cleanText } from './text.js';
-import { resolvePlain } from './yaml-scalars.js';
+import { isStringKey } from './yaml-scalars.js';
 
 /** What the reader made of a front matter block. */
 export type FlatYaml =
@@ -23,7 +23,7 @@ export type FlatYaml =
       kind: 'mapping';
       /** Plain JSON data: clean strings, numbers with no JSON form as their source text, aliases copied. */
       data: Record<string, JsonValue>;
-      /** The source of each top-level plain scalar read as a number or boolean. */
+      /** The source of the {@link SOURCE_KEYS} plain scalars read as numbers or booleans. */
       sources: Record<string, string>;
       /** The source of each number with no JSON form, in document order. */
       notes: string[];
@@ -34,8 +34,11 @@ export type FlatYaml =
   | { kind: 'invalid'; message: string; offset: number | null }
   | { kind: 'unsupported' };
 
-// A key at column 0: the plain scalars that read as strings, and `<<`.
-const KEY = /^(?:[A-Za-z_\u00A0-\uFFFF][A-Za-z0-9_\-\u00A0-\uFFFF]*|<<):(?= |$)/;
+// A key at column 0: the plain scalars that read as strings, and `<<`;
+// sticky, so `lastIndex` tells where the key's line goes on.
+const KEY = /(?:[A-Za-z_\u00A0-\uFFFF][A-Za-z0-9_\-\u00A0-\uFFFF]*|<<):(?= |$)/y;
+/** The keys whose scalar source is kept: the ones read as text (a title `1.50`, a date `+0800`). */
+export const SOURCE_KEYS: ReadonlySet<string> = new Set(['title', 'date']);
 /** The library's limit: "The : indicator must be at most 1024 chars after the start of an implicit block mapping key". */
 const MAX_KEY_LENGTH = 1024;
 // Characters the reader leaves to the library: controls, tabs, DEL, C1,
@@ -60,7 +63,7 @@ interface Anchor {
 /** Anchors and notes of one document; see {@link NodeContext}. */
 class Context implements NodeContext {
   readonly notes: string[] = [];
-  private readonly anchors = new Map<string, Anchor>();
+  private anchors: Map<string, Anchor> | null = null;
   private open = 0;
   private cleanedAtOpen = 0;
   cleaned = 0;
@@ -81,13 +84,13 @@ class Context implements NodeContext {
 
   closeAnchor(name: string, value: unknown, weight: number, empty: boolean): void {
     this.open--;
-    this.anchors.set(name, { value, weight, empty, count: 1, cleaned: this.cleaned - this.cleanedAtOpen });
+    (this.anchors ??= new Map()).set(name, { value, weight, empty, count: 1, cleaned: this.cleaned - this.cleanedAtOpen });
   }
 
   alias(name: string): unknown {
     // An alias inside an anchored node makes the library count aliases recursively (and may be circular).
     if (this.open > 0) throw UNSUPPORTED;
-    const anchor = this.anchors.get(name);
+    const anchor = this.anchors?.get(name);
     if (anchor === undefined) throw INVALID; // "Unresolved alias"
     anchor.count++;
     this.budget -= anchor.weight;
@@ -124,32 +127,17 @@ export function readFlatYaml(text: string): FlatYaml {
   let i = 0;
   try {
     while (i < lines.length) {
-      const line = lines[i]!;
-      const lineStart = offset;
-      offset += line.length + 1;
-      i++;
-      if (isBlankOrComment(line)) continue;
-      const key = KEY.exec(line);
-      const name = key === null ? '' : key[0].slice(0, -1);
-      if (key === null || resolvePlain(name).value !== name) return { kind: 'unsupported' };
-      if (name.length > MAX_KEY_LENGTH) throw INVALID;
-      // The library reports the second of two equal keys.
-      if (Object.hasOwn(data, name)) duplicate ??= lineStart;
-      const entry = readValue(line, key[0].length, context, 'value');
-      let value: unknown;
-      if (entry === null) {
-        // `key:` (or `key: &anchor`) alone: a block sequence below, or null.
-        const below = readSequence(lines, i, context);
-        for (; i < below.next; i++) offset += lines[i]!.length + 1;
-        value = anchored(line, key[0].length, below, context);
-      } else {
-        value = entry.value;
-        if (typeof entry.source === 'string') define(sources, name, entry.source);
-        // A value on the key's line may be followed by comments, never by deeper lines.
-        for (; i < lines.length && isBlankOrComment(lines[i]!); i++) offset += lines[i]!.length + 1;
-        if (i < lines.length && !KEY.test(lines[i]!)) return { kind: 'unsupported' };
+      if (isBlankOrComment(lines[i]!)) {
+        offset += lines[i++]!.length + 1;
+        continue;
       }
-      define(data, name, value as JsonValue);
+      const lineStart = offset;
+      const entry = readEntry(lines, i, context);
+      for (; i < entry.next; i++) offset += lines[i]!.length + 1;
+      // The library reports the second of two equal keys.
+      if (Object.hasOwn(data, entry.name)) duplicate ??= lineStart;
+      if (entry.source !== undefined) define(sources, entry.name, entry.source);
+      define(data, entry.name, entry.value);
     }
   } catch (error) {
     if (!(error instanceof Unreadable)) throw error;
@@ -158,6 +146,63 @@ export function readFlatYaml(text: string): FlatYaml {
   if (duplicate !== null) return { kind: 'invalid', message: DUPLICATE_MESSAGE, offset: duplicate };
   if (context.excessive) return { kind: 'invalid', message: ALIAS_MESSAGE, offset: null };
   return { kind: 'mapping', data, sources, notes: context.notes, cleaned: context.cleaned };
+}
+
+/** What {@link readFlatBlock} made of one key's block. */
+export type FlatBlock =
+  | { kind: 'value'; value: JsonValue; source: string | undefined; notes: string[]; cleaned: number }
+  | { kind: 'invalid' }
+  | { kind: 'unsupported' };
+
+/**
+ * Reads `lines[from, to)` (a key line and the lines under it, up to the
+ * next key line) as the library reads that block alone, for key-by-key
+ * recovery: without the lines around it, so without their anchors.
+ */
+export function readFlatBlock(lines: readonly string[], from: number, to: number): FlatBlock {
+  let length = 0;
+  for (let i = from; i < to; i++) {
+    if (UNUSUAL.test(lines[i]!)) return { kind: 'unsupported' };
+    length += lines[i]!.length + 1;
+  }
+  const context = new Context(length);
+  try {
+    const entry = readEntry(lines, from, context);
+    for (let i = entry.next; i < to; i++) if (!isBlankOrComment(lines[i]!)) return { kind: 'unsupported' };
+    if (context.excessive) return { kind: 'invalid' };
+    return { kind: 'value', value: entry.value, source: entry.source, notes: context.notes, cleaned: context.cleaned };
+  } catch (error) {
+    if (!(error instanceof Unreadable)) throw error;
+    return { kind: error.reason };
+  }
+}
+
+/** A top-level key, its value, its source (for {@link SOURCE_KEYS}), and the line after it. */
+interface Entry {
+  name: string;
+  value: JsonValue;
+  source: string | undefined;
+  next: number;
+}
+
+/** The key on line `i` and its value, on the line or below it; throws {@link Unreadable}. */
+function readEntry(lines: readonly string[], i: number, context: Context): Entry {
+  const line = lines[i]!;
+  KEY.lastIndex = 0;
+  // Any other line (deeper, `- `, `? `…) is the library's.
+  if (!KEY.test(line)) throw UNSUPPORTED;
+  const keyEnd = KEY.lastIndex;
+  const name = line.slice(0, keyEnd - 1);
+  if (!isStringKey(name)) throw UNSUPPORTED;
+  if (name.length > MAX_KEY_LENGTH) throw INVALID;
+  const entry = readValue(line, keyEnd, context, 'value');
+  if (entry === null) {
+    // `key:` (or `key: &anchor`) alone: a block sequence below, or null.
+    const below = readSequence(lines, i + 1, context);
+    return { name, value: anchored(line, keyEnd, below, context) as JsonValue, source: undefined, next: below.next };
+  }
+  const source = typeof entry.source === 'string' && SOURCE_KEYS.has(name) ? entry.source : undefined;
+  return { name, value: entry.value as JsonValue, source, next: i + 1 };
 }
 
 /**
@@ -207,7 +252,7 @@ const NOTHING: Omit<Sequence, 'next'> = { items: null, weight: 0 };
  * lines), as in `tags:\n  - 甲\n  - 乙`; `null` items when there is none.
  * Lines deeper than its items, or a nested collection, are unsupported.
  */
-function readSequence(lines: string[], from: number, context: NodeContext): Sequence {
+function readSequence(lines: readonly string[], from: number, context: NodeContext): Sequence {
   let i = from;
   while (i < lines.length && isBlankOrComment(lines[i]!)) i++;
   const first = lines[i];

@@ -11,7 +11,7 @@
 import { isCollection, isMap, isScalar, parseDocument, visit, type Document, type YAMLError } from 'yaml';
 import { PostParseError, type WarningCode } from '../errors.js';
 import type { FrontMatter, JsonValue } from '../types.js';
-import { DUPLICATE_MESSAGE, readFlatYaml, type FlatYaml } from './flat-yaml.js';
+import { DUPLICATE_MESSAGE, readFlatBlock, readFlatYaml, SOURCE_KEYS, type FlatBlock, type FlatYaml } from './flat-yaml.js';
 import type { Piece } from './layout.js';
 import { quoted } from './text.js';
 import type { Position, Warnings } from './warnings.js';
@@ -39,14 +39,14 @@ export const MAX_LIBRARY_LENGTH = 4096;
 const KEY_LINE = /^([^\s#:'"{[\]},&*!|>%@`-][^:]*):(?:[ \t]|$)/;
 const SKIPPABLE = /^[ \t]*(?:#.*)?$/;
 
-/** The front matter data, and the source text of each top-level scalar. */
+/** The front matter data, and the source text of the top-level `title` and `date` scalars. */
 export interface FrontMatterResult {
   data: FrontMatter;
-  /** `date:  +0800` reads as the number 800; its source `+0800` is kept here. */
+  /** `date:  +0800` reads as the number 800; its source `+0800` is kept here (for `title` and `date`, which are read as text). */
   sources: Record<string, string>;
 }
 
-const UNREAD: FlatYaml = { kind: 'unsupported' };
+const UNREAD: FlatYaml & FlatBlock = { kind: 'unsupported' };
 
 /**
  * Reads a front matter block; never throws for bad YAML. `flat: false`
@@ -56,7 +56,10 @@ const UNREAD: FlatYaml = { kind: 'unsupported' };
 export function readFrontMatter(piece: Piece, warnings: Warnings, flatReader = true): FrontMatterResult {
   const read = flatReader ? readFlatYaml : (): FlatYaml => UNREAD;
   const flat = read(piece.text);
-  if (flat.kind === 'mapping') return { data: flatJson(flat, warnings, piece.line), sources: flat.sources };
+  if (flat.kind === 'mapping') {
+    flatJson(flat, warnings, piece.line);
+    return { data: flat.data, sources: flat.sources };
+  }
   const library = piece.text.length <= MAX_LIBRARY_LENGTH;
   if (flat.kind === 'invalid') {
     const position = flat.offset === null ? undefined : positionAt(flat.offset, piece.text, piece.line);
@@ -85,13 +88,12 @@ export function readFrontMatter(piece: Piece, warnings: Warnings, flatReader = t
   return { data: value, sources: scalarSources(doc) };
 }
 
-/** The flat reader's data, with the warnings the library path gives for the same data. */
-function flatJson(flat: Extract<FlatYaml, { kind: 'mapping' }>, warnings: Warnings, line: number): FrontMatter {
+/** The flat reader's warnings: the ones the library path gives for the same data. */
+function flatJson(flat: { notes: string[]; cleaned: number }, warnings: Warnings, line: number): undefined {
   for (const source of flat.notes) noteNonJson(source, warnings, line);
   for (let i = 0; i < flat.cleaned; i++) {
     warnings.add('control-characters', 'removed control characters from a front matter string', { line: line + 1, column: 1 });
   }
-  return flat.data;
 }
 
 /**
@@ -155,9 +157,8 @@ function duplicateKey(doc: Document): number | null {
 function scalarSources(doc: Document, into: Record<string, string> = {}): Record<string, string> {
   if (!isMap(doc.contents)) return into;
   for (const pair of doc.contents.items) {
-    if (isScalar(pair.key) && isScalar(pair.value) && typeof pair.value.source === 'string') {
-      define(into, String(pair.key.value), pair.value.source);
-    }
+    const key = isScalar(pair.key) ? String(pair.key.value) : '';
+    if (SOURCE_KEYS.has(key) && isScalar(pair.value) && typeof pair.value.source === 'string') define(into, key, pair.value.source);
   }
   return into;
 }
@@ -179,6 +180,7 @@ function recover(
   const result: FrontMatter = {};
   const sources: Record<string, string> = {};
   const lines = piece.text.split('\n');
+  const flatReader = read === readFlatYaml;
   let anyFailed = false;
   let tooLarge = false;
   let i = 0;
@@ -202,8 +204,8 @@ function recover(
     const first = i++;
     while (i < lines.length && !KEY_LINE.test(lines[i]!)) i++;
     const name = cleanString(key[1]!.trim(), warnings, piece.line + first);
-    const block = lines.slice(first, i).join('\n');
-    const value = readBlock(block, warnings, piece.line + first, sources, library, read);
+    const flat: FlatBlock = flatReader ? readFlatBlock(lines, first, i) : UNREAD;
+    const value = readBlock(flat, lines, first, i, warnings, piece.line + first, sources, library);
     if (typeof value !== 'symbol') {
       define(result, name, value);
       continue;
@@ -222,7 +224,7 @@ function recover(
       else warnings.add('invalid-front-matter', `the value of ${quoted(name)} is not valid YAML; kept as raw text`, where);
     }
     define(result, name, cleanString(raw, warnings, piece.line + first));
-    define(sources, name, raw);
+    if (SOURCE_KEYS.has(name)) define(sources, name, raw);
   }
   if (!anyFailed && cause !== null) warnings.add('invalid-front-matter', `${cause.message}; recovered key by key`, cause.position);
   return { data: result, sources };
@@ -233,18 +235,21 @@ const TOO_LARGE = Symbol('too large');
 
 /** The value of a one-key YAML block; {@link FAILED} when it does not parse, {@link TOO_LARGE} when only the library could say. */
 function readBlock(
-  block: string,
+  flat: FlatBlock,
+  lines: readonly string[],
+  from: number,
+  to: number,
   warnings: Warnings,
   line: number,
   sources: Record<string, string>,
   library: boolean,
-  read: (text: string) => FlatYaml,
 ): JsonValue | typeof FAILED | typeof TOO_LARGE {
-  const flat = read(block);
-  if (flat.kind === 'mapping') {
-    for (const [key, source] of Object.entries(flat.sources)) define(sources, key, source);
-    return Object.values(flatJson(flat, warnings, line))[0]!;
+  if (flat.kind === 'value') {
+    const name = KEY_LINE.exec(lines[from]!)![1]!.trim();
+    if (flat.source !== undefined) define(sources, name, flat.source);
+    return flatJson(flat, warnings, line) ?? flat.value;
   }
+  const block = lines.slice(from, to).join('\n');
   if (flat.kind === 'invalid' || tooDeep(block)) return FAILED;
   if (!library) return TOO_LARGE;
   try {

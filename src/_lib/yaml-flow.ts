@@ -83,6 +83,7 @@ function plainNode(line: string, start: number, end: number, context: NodeContex
   const trimmed = trimEnd(line, start, end);
   const text = line.slice(start, trimmed);
   const scalar = resolvePlain(text);
+  if (scalar === null) return { value: text, end: trimmed };
   if (scalar.nonJson) context.note(text);
   return { value: scalar.value, end: trimmed, source: scalar.nonJson ? null : scalar.source };
 }
@@ -175,11 +176,11 @@ function readCollection(line: string, start: number, context: NodeContext, depth
   if (depth > MAX_FLOW_DEPTH) throw UNSUPPORTED;
   const mapping = line.charCodeAt(start) === 0x7b;
   const close = mapping ? 0x7d : 0x5d;
-  const items: unknown[] = [];
-  const map: Record<string, unknown> = {};
+  const items: unknown[] | null = mapping ? null : [];
+  const map: Record<string, unknown> | null = mapping ? {} : null;
   let at = skipSpaces(line, start + 1);
   while (line.charCodeAt(at) !== close) {
-    if (mapping) {
+    if (map !== null) {
       const [key, afterKey] = readKey(line, at, context);
       if (Object.hasOwn(map, key)) throw INVALID; // the library: Map keys must be unique
       let value: unknown = null;
@@ -203,7 +204,7 @@ function readCollection(line: string, start: number, context: NodeContext, depth
       else map[key] = value;
     } else {
       const node = readNode(line, at, context, depth, 'flow');
-      items.push(node.value);
+      items!.push(node.value);
       at = node.end;
     }
     at = skipSpaces(line, at);
@@ -215,7 +216,7 @@ function readCollection(line: string, start: number, context: NodeContext, depth
       throw UNSUPPORTED;
     }
   }
-  return { value: mapping ? map : items, end: at + 1 };
+  return { value: map ?? items, end: at + 1 };
 }
 
 /** A flow mapping's key: a quoted scalar, or a plain one that reads as a string. */
@@ -227,6 +228,6 @@ function readKey(line: string, at: number, context: NodeContext): [string, numbe
   }
   const end = plainEnd(line, at, true);
   const text = line.slice(at, trimEnd(line, at, end));
-  if (resolvePlain(text).value !== text) throw UNSUPPORTED;
+  if (resolvePlain(text) !== null) throw UNSUPPORTED;
   return [text, end];
 }

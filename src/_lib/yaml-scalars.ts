@@ -24,14 +24,20 @@ const FLOAT_EXP = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
 const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
 const HEX = /^[0-9a-fA-F]+$/;
 
-const STRING: ScalarValue = { value: '', source: null, nonJson: false };
+const NULL_VALUE: ScalarValue = { value: null, source: null, nonJson: false };
+const NULL_OR_BOOL = /^(?:~|[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE)?$/;
 
-/** The core schema's reading of a plain scalar. */
-export function resolvePlain(text: string): ScalarValue {
+/** Whether a plain scalar starting with a letter, `_` or `<` reads as a string (not null or a boolean). */
+export function isStringKey(text: string): boolean {
+  return !NULL_OR_BOOL.test(text);
+}
+
+/** The core schema's reading of a plain scalar; `null` when it is the string `text` itself. */
+export function resolvePlain(text: string): ScalarValue | null {
   // Every form but a string starts with a digit, `+`, `-`, `.`, `~`, or n/N/t/T/f/F (or is empty).
   const first = text.charCodeAt(0);
-  if (first > 0x39 && first !== 0x7e && !'nNtTfF'.includes(text.charAt(0))) return { ...STRING, value: text };
-  if (NULL.test(text)) return { value: null, source: null, nonJson: false };
+  if (first > 0x39 && first !== 0x7e && !'nNtTfF'.includes(text.charAt(0))) return null;
+  if (NULL.test(text)) return NULL_VALUE;
   if (BOOL.test(text)) return { value: text.charAt(0) === 't' || text.charAt(0) === 'T', source: text, nonJson: false };
   let number: number | null = null;
   if (INT_OCT.test(text)) number = parseInt(text.slice(2), 8);
@@ -39,7 +45,7 @@ export function resolvePlain(text: string): ScalarValue {
   else if (INT_HEX.test(text)) number = parseInt(text.slice(2), 16);
   else if (FLOAT_NAN.test(text)) number = text.slice(-3).toLowerCase() === 'nan' ? NaN : text.charAt(0) === '-' ? -Infinity : Infinity;
   else if (FLOAT_EXP.test(text) || FLOAT.test(text)) number = parseFloat(text);
-  if (number === null) return { value: text, source: null, nonJson: false };
+  if (number === null) return null;
   if (!Number.isFinite(number)) return { value: text, source: text, nonJson: true };
   return { value: number === 0 ? 0 : number, source: text, nonJson: false };
 }
