@@ -280,7 +280,7 @@ function readSequence(lines: readonly string[], from: number, context: NodeConte
       throw UNSUPPORTED;
     }
   }
-  return { items, next, weight };
+  return { items: items.slice(), next, weight };
 }
 
 function isItem(line: string, at: number): boolean {

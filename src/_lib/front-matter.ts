@@ -117,8 +117,7 @@ function libraryJson(doc: Document, warnings: Warnings, line: number): JsonValue
     Pair(_key, pair) {
       if (!keyWarned && isCollection(pair.key)) {
         keyWarned = true;
-        const text = String(pair.key).replace(/\s+/g, ' ');
-        hold.add('yaml-warning', `a key that is a list or mapping is read as its YAML text ${quoted(text)}`, { line: line + 1, column: 1 });
+        hold.add('yaml-warning', 'a key that is a list or mapping is read as its YAML text', { line: line + 1, column: 1 });
       }
     },
   });
@@ -210,7 +209,9 @@ function recover(
       define(result, name, value);
       continue;
     }
-    const raw = unquote(lines[first]!.slice(key[0].length).trim());
+    // Without the library, a key keeps all its lines; a key that fails keeps its line, as the archive's titles need.
+    const rest = value === TOO_LARGE ? [lines[first]!.slice(key[0].length), ...lines.slice(first + 1, i)].join('\n') : lines[first]!.slice(key[0].length);
+    const raw = unquote(rest.trim());
     const where = { line: piece.line + first + 1, column: 1 };
     if (value === TOO_LARGE) {
       if (!tooLarge) {

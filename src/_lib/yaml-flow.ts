@@ -216,7 +216,8 @@ function readCollection(line: string, start: number, context: NodeContext, depth
       throw UNSUPPORTED;
     }
   }
-  return { value: map ?? items, end: at + 1 };
+  // `slice` gives the array its exact length: one grown by `push` keeps room for 16 more items.
+  return { value: map ?? items!.slice(), end: at + 1 };
 }
 
 /** A flow mapping's key: a quoted scalar, or a plain one that reads as a string. */
