@@ -8,9 +8,11 @@
 
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parsePost } from 'emnews';
 
-const file = process.argv[2] ?? new URL('posts/2022-05-23-202205230000000003.md', import.meta.url).pathname;
+// fileURLToPath, not URL.pathname: the path may hold spaces or Chinese characters, which a URL percent-encodes.
+const file = process.argv[2] ?? fileURLToPath(new URL('posts/2022-05-23-202205230000000003.md', import.meta.url));
 
 // Bytes or a string both work; the file name supplies the article id and a fallback date.
 const post = parsePost(readFileSync(file), { fileName: basename(file) });
@@ -18,6 +20,6 @@ const post = parsePost(readFileSync(file), { fileName: basename(file) });
 console.log(`${post.title}`);
 console.log(`${post.date?.iso ?? 'no date'} · ${post.source?.name ?? 'no source'} · ${post.url?.href ?? 'no URL'}`);
 for (const entity of post.entities) {
-  console.log(`  ${entity.kind.padEnd(8)} ${String(entity.secid ?? entity.code).padEnd(12)} ${entity.label} ×${entity.mentions}`);
+  console.log(`  ${entity.kind.padEnd(8)} ${String(entity.secid ?? entity.code).padEnd(12)} ${entity.label} ×${entity.mentionCount}`);
 }
 console.log(`${post.paragraphs.length} paragraphs, ${post.images.length} images, ${post.warnings.length} warnings`);

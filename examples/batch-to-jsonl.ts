@@ -9,10 +9,11 @@
  * `emnews <folder> > out.jsonl`.)
  */
 
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, realpathSync } from 'node:fs';
 import { opendir, readFile } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
 import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
 import { parsePost, PostParseError } from 'emnews';
 
 /** Every `*.md` under `dir`, depth first, in name order. */
@@ -48,7 +49,9 @@ export async function batchToJsonl(dir: string, outFile: string): Promise<{ pars
   return { parsed, failed };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+// Run as a script (not imported)? Compare paths, not URLs: a path with spaces or Chinese
+// characters is percent-encoded in import.meta.url, and argv[1] may pass through a symbolic link.
+if (process.argv[1] !== undefined && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const [dir, outFile] = process.argv.slice(2);
   if (dir === undefined || outFile === undefined) {
     console.error('usage: batch-to-jsonl.ts <folder> <out.jsonl>');

@@ -1,12 +1,19 @@
 /**
- * A Cloudflare Worker: POST a post's text, get its JSON back. Deploy with
- * `wrangler deploy examples/cloudflare-worker.ts`; emnews uses no Node.js
- * built-ins, so no compatibility flags are needed.
+ * A Cloudflare Worker: POST a post's text, get its JSON back. Answers 200
+ * with the Post, 400 with `{ error: { code, message } }` for input emnews
+ * rejects, 405 for other methods.
  *
- *   curl --data-binary @post.md https://emnews.example.workers.dev/?fileName=2022-05-23-202205230000000003.md
+ * Deploy it from a folder holding this file and `wrangler.toml` (beside it
+ * here):
  *
- * The tests run this file inside workerd, Cloudflare's runtime, through
- * miniflare.
+ *   npm install emnews wrangler      # on Node.js 20: wrangler@4.86.0, the last release for it
+ *   npx wrangler deploy
+ *   curl --data-binary @post.md 'https://emnews-parse.<your-subdomain>.workers.dev/?fileName=2022-05-23-202205230000000003.md'
+ *
+ * emnews uses no Node.js built-ins, so no compatibility flags are needed.
+ * `npm run test:runtimes` deploys it that way as a dry run (wrangler builds
+ * the upload offline), checks the bundle and runs it in workerd,
+ * Cloudflare's runtime, through miniflare.
  */
 
 import { parsePost, PostParseError } from 'emnews';

@@ -3,7 +3,7 @@
 /**
  * The `emnews` command: parses post files, folders (recursively, `*.md`) or
  * standard input and writes JSON, JSONL or text. Node.js only; the library
- * (`src/index.ts`) never imports this file.
+ * (the `index` module) never imports this file.
  *
  * @module
  */
@@ -115,7 +115,7 @@ async function main(argv: string[]): Promise<number> {
       if (values['fail-on-warning']) {
         progress.clear();
         for (const w of post.warnings) {
-          const at = w.line === undefined ? '' : `:${w.line}:${w.column}`;
+          const at = w.line === null ? '' : `:${w.line}:${w.column}`;
           process.stderr.write(`emnews: ${source.file}${at}: warning ${w.code}: ${w.message}\n`);
         }
       }

@@ -1,6 +1,6 @@
 /**
  * The one error class of emnews and the code vocabulary it shares with
- * warnings. Every code is documented in `docs/errors.md`.
+ * warnings. Every code is documented in [Errors and warnings](../docs/errors.md).
  *
  * @module
  */
@@ -49,6 +49,7 @@ export type WarningCode =
   | 'invalid-file-name'
   | 'id-mismatch'
   | 'invalid-data-code'
+  | 'unknown-market'
   | 'unclosed-markup'
   | 'control-characters'
   | 'invisible-characters';
@@ -80,12 +81,12 @@ export type ErrorCode = InputErrorCode | WarningCode;
  * ```
  */
 export class PostParseError extends Error {
-  /** What went wrong; see `docs/errors.md`. */
+  /** What went wrong; every code is explained in [Errors and warnings](../docs/errors.md). */
   readonly code: ErrorCode;
-  /** 1-based line in the input, where one applies. */
-  readonly line: number | undefined;
-  /** 1-based column in the input, where one applies. */
-  readonly column: number | undefined;
+  /** 1-based line in the input, or `null` when the error is about no one place. */
+  readonly line: number | null;
+  /** 1-based column in the input, or `null` with `line`. */
+  readonly column: number | null;
 
   /**
    * @param code - What went wrong.
@@ -96,7 +97,7 @@ export class PostParseError extends Error {
     super(position ? `${message} (line ${position.line}, column ${position.column})` : message);
     this.name = 'PostParseError';
     this.code = code;
-    this.line = position?.line;
-    this.column = position?.column;
+    this.line = position?.line ?? null;
+    this.column = position?.column ?? null;
   }
 }

@@ -24,12 +24,15 @@ export { PostParseError } from './errors.js';
 export type { ErrorCode, InputErrorCode, WarningCode } from './errors.js';
 export type {
   Body,
+  BoardEntity,
   Entity,
   EntityKind,
   Exchange,
   FrontMatter,
+  GlossaryEntity,
   Image,
   JsonValue,
+  KeywordEntity,
   Link,
   MarketType,
   Mention,
@@ -38,7 +41,9 @@ export type {
   PostDate,
   PostUrl,
   Source,
+  StockEntity,
   TableBlock,
   TextBlock,
+  UnresolvedEntity,
   Warning,
 } from './types.js';

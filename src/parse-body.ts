@@ -56,7 +56,7 @@ export const BODY_OPTION_NAMES: readonly string[] = ['strict', 'maxInputBytes', 
  *     '<p class="em_media">（文章来源：示例日报）</p>',
  * );
  * body.paragraphs[0];
- * // { kind: 'paragraph', text: '布局数字经济。', mentions: [{ entity: 0, start: 2, end: 6 }] }
+ * // { kind: 'paragraph', text: '布局数字经济。', mentions: [{ entityIndex: 0, start: 2, end: 6 }] }
  * body.entities[0].secid; // '90.BK1061'
  * body.source; // { name: '示例日报', text: '（文章来源：示例日报）', from: 'body' }
  * ```

@@ -74,7 +74,7 @@ const HTML_TAG = /<[A-Za-z!/]/;
  * );
  * post.title; // '示例公司发布新品'
  * post.date?.utc; // '2022-05-23T09:03:48.000Z'
- * post.paragraphs[0]; // { kind: 'paragraph', text: '示例公司发布新品。', mentions: [{ entity: 0, start: 0, end: 4 }] }
+ * post.paragraphs[0]; // { kind: 'paragraph', text: '示例公司发布新品。', mentions: [{ entityIndex: 0, start: 0, end: 4 }] }
  * post.entities[0]; // { kind: 'stock', market: 0, code: '000001', exchange: 'SZ', secid: '0.000001', label: '示例公司', … }
  * post.source?.name; // '示例日报'
  * post.url?.articleId; // '202205230000000001'

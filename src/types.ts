@@ -25,11 +25,17 @@ export type JsonValue =
   | { [key: string]: JsonValue };
 
 /**
- * The YAML front matter of a post, every key as written (unknown keys kept).
+ * The YAML front matter of a post, every key as written (unknown keys kept),
+ * each value as YAML 1.2's core schema reads it: faithful to the file, not
+ * interpreted. So `date:  +0800` (an archive defect: an offset without a
+ * date) is the number `800` here, while {@link Post.date} is `null` with a
+ * `missing-date` warning; `date: 2022-05-23 17:03:48 +0800` is a string.
+ * Read the interpreted fields (`title`, `date`, `categories`, `tags`) from
+ * the {@link Post} itself.
  *
  * @example
  * ```ts
- * const fm: FrontMatter = { layout: 'post', title: '示例', categories: 'emnews' };
+ * const fm: FrontMatter = { layout: 'post', title: '示例', date: 800, categories: 'emnews' };
  * ```
  */
 export type FrontMatter = { [key: string]: JsonValue };
@@ -53,9 +59,17 @@ export type FrontMatter = { [key: string]: JsonValue };
  * ```
  */
 export interface PostDate {
-  /** Wall-clock time as written, with its UTC offset: `2022-05-23T17:03:48+08:00`. */
+  /**
+   * The local time as the post wrote it (Beijing time for the archive), with
+   * the offset that applies: `2022-05-23T17:03:48+08:00`. Use it to show the
+   * time as the newsroom saw it.
+   */
   iso: string;
-  /** The same instant in UTC, with milliseconds: `2022-05-23T09:03:48.000Z`. */
+  /**
+   * The same instant converted to UTC, always ending in `Z` and with
+   * milliseconds: `2022-05-23T09:03:48.000Z`. Use it to sort, join and
+   * bucket by day across sources. `iso` and `utc` name one instant.
+   */
   utc: string;
   /** The instant as milliseconds since the Unix epoch. */
   epochMs: number;
@@ -74,16 +88,18 @@ export interface PostDate {
 
 /**
  * One mention of an entity inside a paragraph's text.
- * `paragraph.text.slice(start, end)` is exactly the linked label.
+ * `paragraph.text.slice(start, end)` is exactly the linked label, and
+ * `entities[entityIndex]` is the entity it refers to.
  *
  * @example
  * ```ts
- * const m: Mention = { entity: 0, start: 32, end: 36 };
+ * const m: Mention = { entityIndex: 0, start: 32, end: 36 };
+ * // post.entities[m.entityIndex].label === post.paragraphs[i].text.slice(m.start, m.end) (for its first mention)
  * ```
  */
 export interface Mention {
-  /** Index into `entities`. */
-  entity: number;
+  /** An index into `entities` (of the `Post` or `Body` this paragraph belongs to): not an entity itself. */
+  entityIndex: number;
   /** UTF-16 offset where the label starts in the paragraph text. */
   start: number;
   /** UTF-16 offset just past the label's end. */
@@ -149,18 +165,20 @@ export interface TableBlock {
 export type Paragraph = TextBlock | TableBlock;
 
 /**
- * What an entity is:
+ * What an entity is, the discriminant of {@link Entity}:
  * - `'stock'`: any listed security (shares, indexes, futures, FX… on any market);
  * - `'board'`: an eastmoney board (sector, concept, region), code `BK…`;
  * - `'keyword'`: a data keyword (`infokey` link), code from `Info.<n>`;
- * - `'glossary'`: a glossary term linked to `baike.eastmoney.com`.
+ * - `'glossary'`: a glossary term linked to `baike.eastmoney.com`;
+ * - `'unresolved'`: a security named by its code alone, whose market the
+ *   markup does not tell (older pages), so it has no `secid`.
  *
  * @example
  * ```ts
- * const kinds: EntityKind[] = ['stock', 'board', 'keyword', 'glossary'];
+ * const kinds: EntityKind[] = ['stock', 'board', 'keyword', 'glossary', 'unresolved'];
  * ```
  */
-export type EntityKind = 'stock' | 'board' | 'keyword' | 'glossary';
+export type EntityKind = Entity['kind'];
 
 /**
  * What an eastmoney market number stands for. Numbers we do not know are
@@ -195,12 +213,12 @@ export type MarketType =
 export type Exchange = 'SZ' | 'SH' | 'BJ' | 'HK' | 'US';
 
 /**
- * A security, board, data keyword or glossary term the post refers to.
- * Unique per `(kind, market, code)`, in first-seen order.
+ * A listed security: shares, an index, a fund, a future, a currency pair…
+ * on the market its `market` number names.
  *
  * @example
  * ```ts
- * const e: Entity = {
+ * const e: StockEntity = {
  *   kind: 'stock',
  *   market: 0,
  *   marketType: 'shenzhen-beijing',
@@ -209,30 +227,209 @@ export type Exchange = 'SZ' | 'SH' | 'BJ' | 'HK' | 'US';
  *   secid: '0.000816',
  *   label: '智慧农业',
  *   url: 'https://quote.eastmoney.com/unify/r/0.000816',
- *   mentions: 1,
+ *   mentionCount: 1,
  * };
  * ```
  */
-export interface Entity {
-  /** What the entity is. */
-  kind: EntityKind;
-  /** The eastmoney market number (`0`, `1`, `90`, `116`, `105`, …), or `null` when none is named. */
+export interface StockEntity {
+  /** Always `'stock'`. */
+  kind: 'stock';
+  /** The eastmoney market number: `0`, `1`, `116`, `105`, … */
+  market: number;
+  /** What `market` stands for. */
+  marketType: MarketType;
+  /** `SZ`, `SH`, `BJ`, `HK` or `US` where the market and code tell it, else `null`. */
+  exchange: Exchange | null;
+  /** The code as written: `'000816'`, `'00700'`, `'NIO'`. */
+  code: string;
+  /** eastmoney's security id, `<market>.<code>`: `'0.000816'`. */
+  secid: string;
+  /** The label of the first text mention (`''` when only a chart refers to it). */
+  label: string;
+  /** The quote page: `https://quote.eastmoney.com/unify/r/<secid>`. */
+  url: string;
+  /** How many text mentions point at this entity (0 for chart-only references). */
+  mentionCount: number;
+}
+
+/**
+ * An eastmoney board: a sector, concept or region index, code `BK…`, market `90`.
+ *
+ * @example
+ * ```ts
+ * const e: BoardEntity = {
+ *   kind: 'board',
+ *   market: 90,
+ *   marketType: 'board',
+ *   exchange: null,
+ *   code: 'BK1061',
+ *   secid: '90.BK1061',
+ *   label: '数字经济',
+ *   url: 'https://quote.eastmoney.com/unify/r/90.BK1061',
+ *   mentionCount: 2,
+ * };
+ * ```
+ */
+export interface BoardEntity {
+  /** Always `'board'`. */
+  kind: 'board';
+  /** The eastmoney market number, `90` for boards. */
+  market: number;
+  /** What `market` stands for (`'board'` for market 90). */
+  marketType: MarketType;
+  /** Always `null`: boards are not traded on an exchange. */
+  exchange: null;
+  /** The board code: `'BK1061'`. */
+  code: string;
+  /** eastmoney's security id, `<market>.<code>`: `'90.BK1061'`. */
+  secid: string;
+  /** The label of the first text mention (`''` when only a chart refers to it). */
+  label: string;
+  /** The quote page: `https://quote.eastmoney.com/unify/r/<secid>`. */
+  url: string;
+  /** How many text mentions point at this entity. */
+  mentionCount: number;
+}
+
+/**
+ * A data keyword (`<span id="Info.3323"><a class="infokey">营业收入</a></span>`).
+ * A few keywords link a quote (`Info.3259` → 创业板指 `0.399006`); they carry
+ * its market and secid, and keep the keyword id as `code`.
+ *
+ * @example
+ * ```ts
+ * const e: KeywordEntity = {
+ *   kind: 'keyword',
+ *   market: null,
+ *   marketType: null,
+ *   exchange: null,
+ *   code: '3323',
+ *   secid: null,
+ *   label: '营业收入',
+ *   url: 'http://data.eastmoney.com/bbsj/',
+ *   mentionCount: 1,
+ * };
+ * ```
+ */
+export interface KeywordEntity {
+  /** Always `'keyword'`. */
+  kind: 'keyword';
+  /** The market of the quote the keyword links, or `null` when it links none. */
   market: number | null;
   /** What `market` stands for; `null` when `market` is `null`. */
   marketType: MarketType | null;
-  /** `SZ`, `SH`, `BJ`, `HK` or `US` where knowable, else `null`. */
-  exchange: Exchange | null;
-  /** The code as written: `'000816'`, `'BK1061'`, `'NIO'`, `'3323'` (keyword), or the glossary term. */
+  /** Always `null`. */
+  exchange: null;
+  /** The keyword id from `Info.<n>`: `'3323'`. */
   code: string;
-  /** eastmoney's security id `<market>.<code>` (`'0.000816'`), or `null` when there is no market. */
+  /** The secid of the quote the keyword links, or `null`. */
   secid: string | null;
-  /** The label of the first mention (`''` when the entity is only referenced by a chart). */
+  /** The label of the first text mention. */
   label: string;
-  /** The quote page for securities and boards, or the linked page for keywords and glossary terms. */
+  /** The linked page, or `null` when the keyword links none. */
   url: string | null;
-  /** How many text mentions point at this entity (0 for chart-only references). */
-  mentions: number;
+  /** How many text mentions point at this entity. */
+  mentionCount: number;
 }
+
+/**
+ * A glossary term linked to `baike.eastmoney.com/item/<term>`.
+ *
+ * @example
+ * ```ts
+ * const e: GlossaryEntity = {
+ *   kind: 'glossary',
+ *   market: null,
+ *   marketType: null,
+ *   exchange: null,
+ *   code: '市盈率',
+ *   secid: null,
+ *   label: '市盈率',
+ *   url: 'https://baike.eastmoney.com/item/市盈率',
+ *   mentionCount: 1,
+ * };
+ * ```
+ */
+export interface GlossaryEntity {
+  /** Always `'glossary'`. */
+  kind: 'glossary';
+  /** Always `null`. */
+  market: null;
+  /** Always `null`. */
+  marketType: null;
+  /** Always `null`. */
+  exchange: null;
+  /** The term, percent-decoded from the link. */
+  code: string;
+  /** Always `null`. */
+  secid: null;
+  /** The label of the first text mention. */
+  label: string;
+  /** The glossary page. */
+  url: string;
+  /** How many text mentions point at this entity. */
+  mentionCount: number;
+}
+
+/**
+ * A security named by its code alone, whose market the markup does not
+ * tell (`data-code="002353"` with no market in the element id or link, on
+ * older pages). emnews never guesses a market: the entity has no `secid`,
+ * and the post has an `unknown-market` warning.
+ *
+ * @example
+ * ```ts
+ * const e: UnresolvedEntity = {
+ *   kind: 'unresolved',
+ *   market: null,
+ *   marketType: null,
+ *   exchange: null,
+ *   code: '002353',
+ *   secid: null,
+ *   label: '示例股份',
+ *   url: null,
+ *   mentionCount: 1,
+ * };
+ * ```
+ */
+export interface UnresolvedEntity {
+  /** Always `'unresolved'`. */
+  kind: 'unresolved';
+  /** Always `null`: the market is unknown. */
+  market: null;
+  /** Always `null`. */
+  marketType: null;
+  /** Always `null`. */
+  exchange: null;
+  /** The code as written: `'002353'`. */
+  code: string;
+  /** Always `null`: without a market there is no secid. */
+  secid: null;
+  /** The label of the first text mention. */
+  label: string;
+  /** The linked page when the markup gives one, else `null`. */
+  url: string | null;
+  /** How many text mentions point at this entity. */
+  mentionCount: number;
+}
+
+/**
+ * A security, board, data keyword or glossary term the post refers to, a
+ * union discriminated by `kind`: every variant has the same fields, and
+ * checking `kind` narrows them (`e.kind === 'stock'` makes `e.secid` a
+ * `string`). Unique per `(kind, market, code)`, in first-seen order;
+ * {@link Mention.entityIndex} points into the list.
+ *
+ * @example
+ * ```ts
+ * function secids(entities: Entity[]): string[] {
+ *   const out: string[] = [];
+ *   for (const e of entities) if (e.kind === 'stock' || e.kind === 'board') out.push(e.secid);
+ *   return out;
+ * }
+ * ```
+ */
+export type Entity = StockEntity | BoardEntity | KeywordEntity | GlossaryEntity | UnresolvedEntity;
 
 /**
  * Who first published the article.
@@ -335,17 +532,18 @@ export interface Link {
  * @example
  * ```ts
  * const w: Warning = { code: 'empty-url', message: 'the original-URL line is empty (<>)', line: 11, column: 1 };
+ * const v: Warning = { code: 'missing-date', message: 'the post has no date; date is null', line: null, column: null };
  * ```
  */
 export interface Warning {
-  /** What happened; see `docs/errors.md`. */
+  /** What happened; every code is explained in [Errors and warnings](../docs/errors.md). */
   code: WarningCode;
   /** A sentence for people. */
   message: string;
-  /** 1-based line in the input, where one applies. */
-  line?: number;
-  /** 1-based column in the input, where one applies. */
-  column?: number;
+  /** 1-based line in the input, or `null` when the warning is about no one place. */
+  line: number | null;
+  /** 1-based column in the input (UTF-16 code units), or `null` with `line`. */
+  column: number | null;
 }
 
 /**
@@ -377,8 +575,10 @@ export interface Body {
  *
  * @example
  * ```ts
- * import { parsePost } from 'emnews';
- * const post: Post = parsePost(source);
+ * import { readFileSync } from 'node:fs';
+ * import { parsePost, type Post } from 'emnews';
+ *
+ * const post: Post = parsePost(readFileSync('2022-05-23-202205230000000003.md'));
  * for (const p of post.paragraphs) console.log(p.kind, p.text);
  * ```
  */

@@ -1,5 +1,5 @@
 /**
- * parseBody on each piece of eastmoney markup FORMAT.md describes, with the
+ * parseBody on each piece of eastmoney markup docs/format.md describes, with the
  * full expected value of every field a case is about. The HTML is invented
  * in the real markup.
  */
@@ -30,7 +30,7 @@ const cases: Case[] = [
     name: 'a stock link landing mid-word: the label is exactly the linked characters',
     html: `<p>信息技术创${stockLink('0.300832', '新产业')}发展</p>`,
     expected: {
-      paragraphs: [{ kind: 'paragraph', text: '信息技术创新产业发展', mentions: [{ entity: 0, start: 5, end: 8 }] }],
+      paragraphs: [{ kind: 'paragraph', text: '信息技术创新产业发展', mentions: [{ entityIndex: 0, start: 5, end: 8 }] }],
       entities: [
         {
           kind: 'stock',
@@ -41,7 +41,7 @@ const cases: Case[] = [
           secid: '0.300832',
           label: '新产业',
           url: 'https://quote.eastmoney.com/unify/r/0.300832',
-          mentions: 1,
+          mentionCount: 1,
         },
       ],
     },
@@ -51,8 +51,8 @@ const cases: Case[] = [
     html: `<p>发展${boardLink('BK1061', '数字经济')}。</p><p>打造${repeated('90.BK1061', '数字经济')}园区</p>`,
     expected: {
       paragraphs: [
-        { kind: 'paragraph', text: '发展数字经济。', mentions: [{ entity: 0, start: 2, end: 6 }] },
-        { kind: 'paragraph', text: '打造数字经济园区', mentions: [{ entity: 0, start: 2, end: 6 }] },
+        { kind: 'paragraph', text: '发展数字经济。', mentions: [{ entityIndex: 0, start: 2, end: 6 }] },
+        { kind: 'paragraph', text: '打造数字经济园区', mentions: [{ entityIndex: 0, start: 2, end: 6 }] },
       ],
       entities: [
         {
@@ -64,7 +64,7 @@ const cases: Case[] = [
           secid: '90.BK1061',
           label: '数字经济',
           url: 'https://quote.eastmoney.com/unify/r/90.BK1061',
-          mentions: 2,
+          mentionCount: 2,
         },
       ],
     },
@@ -80,10 +80,10 @@ const cases: Case[] = [
           kind: 'paragraph',
           text: '港股甲、美股乙、北交所丙、未知丁',
           mentions: [
-            { entity: 0, start: 0, end: 3 },
-            { entity: 1, start: 4, end: 7 },
-            { entity: 2, start: 8, end: 12 },
-            { entity: 3, start: 13, end: 16 },
+            { entityIndex: 0, start: 0, end: 3 },
+            { entityIndex: 1, start: 4, end: 7 },
+            { entityIndex: 2, start: 8, end: 12 },
+            { entityIndex: 3, start: 13, end: 16 },
           ],
         },
       ],
@@ -97,7 +97,7 @@ const cases: Case[] = [
           secid: '116.00700',
           label: '港股甲',
           url: 'https://quote.eastmoney.com/unify/r/116.00700',
-          mentions: 1,
+          mentionCount: 1,
         },
         {
           kind: 'stock',
@@ -108,7 +108,7 @@ const cases: Case[] = [
           secid: '106.NIO',
           label: '美股乙',
           url: 'https://quote.eastmoney.com/unify/r/106.NIO',
-          mentions: 1,
+          mentionCount: 1,
         },
         {
           kind: 'stock',
@@ -119,7 +119,7 @@ const cases: Case[] = [
           secid: '0.830799',
           label: '北交所丙',
           url: 'https://quote.eastmoney.com/unify/r/0.830799',
-          mentions: 1,
+          mentionCount: 1,
         },
         {
           kind: 'stock',
@@ -130,7 +130,7 @@ const cases: Case[] = [
           secid: '999.XYZ1',
           label: '未知丁',
           url: 'https://quote.eastmoney.com/unify/r/999.XYZ1',
-          mentions: 1,
+          mentionCount: 1,
         },
       ],
     },
@@ -151,7 +151,7 @@ const cases: Case[] = [
           secid: '0.002353',
           label: '旧甲',
           url: 'https://quote.eastmoney.com/unify/r/0.002353',
-          mentions: 1,
+          mentionCount: 1,
         },
         {
           kind: 'stock',
@@ -162,8 +162,40 @@ const cases: Case[] = [
           secid: '1.600001',
           label: '旧乙',
           url: 'https://quote.eastmoney.com/unify/r/1.600001',
-          mentions: 1,
+          mentionCount: 1,
         },
+      ],
+    },
+  },
+  {
+    name: 'older markup without any market: an unresolved entity, never a guessed market, and one warning',
+    html: '<p>据<a class="keytip" data-code="002353">旧丙</a>公告，<a class="keytip" data-code="002353">旧丙</a>称</p>',
+    expected: {
+      paragraphs: [
+        {
+          kind: 'paragraph',
+          text: '据旧丙公告，旧丙称',
+          mentions: [
+            { entityIndex: 0, start: 1, end: 3 },
+            { entityIndex: 0, start: 6, end: 8 },
+          ],
+        },
+      ],
+      entities: [
+        {
+          kind: 'unresolved',
+          market: null,
+          marketType: null,
+          exchange: null,
+          code: '002353',
+          secid: null,
+          label: '旧丙',
+          url: null,
+          mentionCount: 2,
+        },
+      ],
+      warnings: [
+        { code: 'unknown-market', message: 'the market of the security "002353" is not in the markup; its secid is null', line: 1, column: 5 },
       ],
     },
   },
@@ -178,8 +210,8 @@ const cases: Case[] = [
           kind: 'paragraph',
           text: '营业收入与创业板指',
           mentions: [
-            { entity: 0, start: 0, end: 4 },
-            { entity: 1, start: 5, end: 9 },
+            { entityIndex: 0, start: 0, end: 4 },
+            { entityIndex: 1, start: 5, end: 9 },
           ],
         },
       ],
@@ -193,7 +225,7 @@ const cases: Case[] = [
           secid: null,
           label: '营业收入',
           url: 'http://data.eastmoney.com/bbsj/',
-          mentions: 1,
+          mentionCount: 1,
         },
         {
           kind: 'keyword',
@@ -204,7 +236,7 @@ const cases: Case[] = [
           secid: '0.399006',
           label: '创业板指',
           url: 'http://quote.eastmoney.com/unify/r/0.399006',
-          mentions: 1,
+          mentionCount: 1,
         },
       ],
     },
@@ -213,7 +245,7 @@ const cases: Case[] = [
     name: 'glossary links to baike are terms, not securities',
     html: '<p>关注<a href="http://baike.eastmoney.com/item/%E5%B8%82%E7%9B%88%E7%8E%87" class="em_stock_key_common">市盈率</a>变化</p>',
     expected: {
-      paragraphs: [{ kind: 'paragraph', text: '关注市盈率变化', mentions: [{ entity: 0, start: 2, end: 5 }] }],
+      paragraphs: [{ kind: 'paragraph', text: '关注市盈率变化', mentions: [{ entityIndex: 0, start: 2, end: 5 }] }],
       entities: [
         {
           kind: 'glossary',
@@ -224,7 +256,7 @@ const cases: Case[] = [
           secid: null,
           label: '市盈率',
           url: 'http://baike.eastmoney.com/item/%E5%B8%82%E7%9B%88%E7%8E%87',
-          mentions: 1,
+          mentionCount: 1,
         },
       ],
       links: [],
@@ -249,7 +281,7 @@ const cases: Case[] = [
           secid: '106.NIO',
           label: '',
           url: 'https://quote.eastmoney.com/unify/r/106.NIO',
-          mentions: 0,
+          mentionCount: 0,
         },
         {
           kind: 'stock',
@@ -260,7 +292,7 @@ const cases: Case[] = [
           secid: '0.000625',
           label: '',
           url: 'https://quote.eastmoney.com/unify/r/0.000625',
-          mentions: 0,
+          mentionCount: 0,
         },
       ],
     },
@@ -342,7 +374,7 @@ const cases: Case[] = [
         {
           kind: 'table',
           text: '证券代码\t名称\n000001\t示例银行',
-          mentions: [{ entity: 0, start: 15, end: 19 }],
+          mentions: [{ entityIndex: 0, start: 15, end: 19 }],
           rows: [
             ['证券代码', '名称'],
             ['000001', '示例银行'],
@@ -441,16 +473,16 @@ describe('parseBody: entity bookkeeping', () => {
   it('keeps one entity per (kind, market, code), in first-seen order, with the first label', () => {
     const body = parseBody(`<p>${stockLink('1.600519', '甲')}${stockLink('0.000001', '乙')}${repeated('1.600519', '甲公司')}</p>`);
     deepStrictEqual(
-      body.entities.map((e: Entity) => [e.secid, e.label, e.mentions]),
+      body.entities.map((e: Entity) => [e.secid, e.label, e.mentionCount]),
       [
         ['1.600519', '甲', 2],
         ['0.000001', '乙', 1],
       ],
     );
     deepStrictEqual(body.paragraphs[0]?.mentions, [
-      { entity: 0, start: 0, end: 1 },
-      { entity: 1, start: 1, end: 2 },
-      { entity: 0, start: 2, end: 5 },
+      { entityIndex: 0, start: 0, end: 1 },
+      { entityIndex: 1, start: 1, end: 2 },
+      { entityIndex: 0, start: 2, end: 5 },
     ]);
   });
 });

@@ -19,14 +19,14 @@ describe('documented examples', () => {
     const first = post.paragraphs[0]!;
     const mention = first.mentions[0]!;
     deepStrictEqual(
-      [post.entities[mention.entity]?.secid, post.entities[mention.entity]?.label, first.text.slice(mention.start, mention.end)],
+      [post.entities[mention.entityIndex]?.secid, post.entities[mention.entityIndex]?.label, first.text.slice(mention.start, mention.end)],
       ['90.BK1061', '数字经济', '数字经济'],
     );
   });
 
   it('README: parseBody', () => {
     const body = parseBody('<p>发展<span id="bk_90.BK1061"><a class="keytip" data-code="90,BK1061">数字经济</a></span>。</p>');
-    deepStrictEqual(body.paragraphs[0], { kind: 'paragraph', text: '发展数字经济。', mentions: [{ entity: 0, start: 2, end: 6 }] });
+    deepStrictEqual(body.paragraphs[0], { kind: 'paragraph', text: '发展数字经济。', mentions: [{ entityIndex: 0, start: 2, end: 6 }] });
   });
 
   it('TSDoc: parsePost', () => {
@@ -49,7 +49,7 @@ describe('documented examples', () => {
     );
     strictEqual(post.title, '示例公司发布新品');
     strictEqual(post.date?.utc, '2022-05-23T09:03:48.000Z');
-    deepStrictEqual(post.paragraphs[0], { kind: 'paragraph', text: '示例公司发布新品。', mentions: [{ entity: 0, start: 0, end: 4 }] });
+    deepStrictEqual(post.paragraphs[0], { kind: 'paragraph', text: '示例公司发布新品。', mentions: [{ entityIndex: 0, start: 0, end: 4 }] });
     deepStrictEqual(
       [post.entities[0]?.kind, post.entities[0]?.market, post.entities[0]?.code, post.entities[0]?.exchange, post.entities[0]?.secid, post.entities[0]?.label],
       ['stock', 0, '000001', 'SZ', '0.000001', '示例公司'],
@@ -63,7 +63,7 @@ describe('documented examples', () => {
         'class="keytip" data-code="90,BK1061">数字经济</a></span>。</p>' +
         '<p class="em_media">（文章来源：示例日报）</p>',
     );
-    deepStrictEqual(body.paragraphs[0], { kind: 'paragraph', text: '布局数字经济。', mentions: [{ entity: 0, start: 2, end: 6 }] });
+    deepStrictEqual(body.paragraphs[0], { kind: 'paragraph', text: '布局数字经济。', mentions: [{ entityIndex: 0, start: 2, end: 6 }] });
     strictEqual(body.entities[0]?.secid, '90.BK1061');
     deepStrictEqual(body.source, { name: '示例日报', text: '（文章来源：示例日报）', from: 'body' });
   });

@@ -1,20 +1,24 @@
 /**
  * The example posts and `npm run demo`, run the way a newcomer runs them,
- * under several host time zones and locales.
+ * under several host time zones and locales; the command-line examples from
+ * a folder whose path has a space and Chinese characters. (The AWS examples
+ * are in aws-examples.test.ts; the Cloudflare Worker is deployed by
+ * `npm run test:runtimes`.)
  */
 
 import { execFileSync, spawnSync } from 'node:child_process';
-import { deepStrictEqual, strictEqual } from 'node:assert/strict';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { deepStrictEqual, ok, strictEqual } from 'node:assert/strict';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { parsePost, type Post } from 'emnews';
-import { handler } from '../examples/aws-lambda.ts';
 import { invariantProblems } from './invariants.ts';
 
-const root = new URL('..', import.meta.url);
+const root = fileURLToPath(new URL('..', import.meta.url));
+const ROLLING = '2022-05-23-202205230000000003.md';
+const DEFECTS = '-202205260000000005.md';
 
 function demo(env: Record<string, string> = {}): string {
   return execFileSync(process.execPath, ['--import', 'tsx', 'examples/demo.ts'], {
@@ -24,22 +28,42 @@ function demo(env: Record<string, string> = {}): string {
   });
 }
 
-describe('examples', () => {
+/** The demo's sections: a label line, a file line, then the post's JSON. */
+function sections(output: string): { label: string; file: string; summary: string; post: Post }[] {
+  return output.split(/^(?=── )/m).map((section) => {
+    const [, label, file, summary, json] = /^── \d+\/\d+ (.+)\n {3}(\S+): (.+)\n([^]+)$/.exec(section) ?? [];
+    ok(json !== undefined, `not a demo section:\n${section.slice(0, 200)}`);
+    return { label: label!, file: file!, summary: summary!, post: JSON.parse(json) as Post };
+  });
+}
+
+describe('npm run demo', () => {
   const output = demo();
-  const results = JSON.parse(output) as { file: string; post: Post }[];
+  const results = sections(output);
   const byFile = new Map(results.map(({ file, post }) => [file, post]));
 
-  it('the demo prints one result per example post', () => {
+  it('shows the clean posts first, the rolling-news post at the top, and the recovery example last, labelled', () => {
     deepStrictEqual(
       results.map((r) => r.file),
-      [
-        '-202205260000000005.md',
-        '2021-12-08-202112080000000001.md',
-        '2021-12-08-202112080000000002.md',
-        '2022-05-23-202205230000000003.md',
-        '2022-05-23-NW202205230000000003.md',
-      ],
+      [ROLLING, '2022-05-23-NW202205230000000003.md', '2021-12-08-202112080000000002.md', '2021-12-08-202112080000000001.md', DEFECTS],
     );
+    for (const { label, summary } of results.slice(0, 3)) {
+      ok(label.startsWith('A clean post: '), label);
+      strictEqual(summary, 'no warnings');
+    }
+    ok(results[3]!.label.startsWith('Warnings: '), results[3]!.label);
+    strictEqual(results[3]!.summary, '2 coded warnings: relative-url, relative-url');
+    const last = results.at(-1)!;
+    ok(last.label.startsWith('Recovery: a post with defects'), last.label);
+    strictEqual(last.summary, '4 coded warnings: stray-delimiter, recovered-title, missing-date, empty-url');
+  });
+
+  it('numbers the sections 1/5 to 5/5 and separates them by a blank line', () => {
+    deepStrictEqual(
+      output.match(/^── \d+\/\d+/gm),
+      ['── 1/5', '── 2/5', '── 3/5', '── 4/5', '── 5/5'],
+    );
+    strictEqual(output.split('\n\n── ').length, 5);
   });
 
   it('every example satisfies the invariants', () => {
@@ -47,9 +71,9 @@ describe('examples', () => {
   });
 
   it('the rolling-news example yields its entities, image caption and source', () => {
-    const post = byFile.get('2022-05-23-202205230000000003.md')!;
+    const post = byFile.get(ROLLING)!;
     deepStrictEqual(
-      post.entities.map((e) => [e.kind, e.secid ?? e.code, e.label, e.exchange, e.mentions]),
+      post.entities.map((e) => [e.kind, e.secid ?? e.code, e.label, e.exchange, e.mentionCount]),
       [
         ['stock', '0.000816', '智慧农业', 'SZ', 1],
         ['board', '90.BK1061', '数字经济', null, 2],
@@ -69,13 +93,13 @@ describe('examples', () => {
   });
 
   it('the copies of one article share the article id', () => {
-    const rolling = byFile.get('2022-05-23-202205230000000003.md')!;
+    const rolling = byFile.get(ROLLING)!;
     const other = byFile.get('2022-05-23-NW202205230000000003.md')!;
     deepStrictEqual([rolling.articleId, other.articleId, other.infoCode], ['202205230000000003', '202205230000000003', 'NW202205230000000003']);
   });
 
   it('the defects example recovers with coded warnings', () => {
-    const post = byFile.get('-202205260000000005.md')!;
+    const post = byFile.get(DEFECTS)!;
     deepStrictEqual(
       post.warnings.map((w) => w.code),
       ['stray-delimiter', 'recovered-title', 'missing-date', 'empty-url'],
@@ -90,14 +114,25 @@ describe('examples', () => {
   }
 });
 
-describe('the other examples', () => {
-  const posts = fileURLToPath(new URL('examples/posts/', root));
-  const ROLLING = '2022-05-23-202205230000000003.md';
+describe('the command-line examples, from a folder named "emnews 示例 …"', () => {
+  // A copy of examples/ where a URL would percent-encode the path, with emnews linked in as `npm install` would.
+  const base = mkdtempSync(join(tmpdir(), 'emnews 示例 '));
+  const examples = join(base, 'examples');
+  cpSync(join(root, 'examples'), examples, { recursive: true });
+  writeFileSync(join(base, 'package.json'), JSON.stringify({ name: 'my-archive-tools', private: true, type: 'module' }));
+  mkdirSync(join(base, 'node_modules'));
+  symlinkSync(root, join(base, 'node_modules/emnews'), 'dir');
+  after(() => rmSync(base, { recursive: true, force: true }));
+
+  const posts = join(examples, 'posts');
   const rolling = readFileSync(join(posts, ROLLING));
   const expected = JSON.parse(JSON.stringify(parsePost(rolling, { fileName: ROLLING }))) as Post;
+  const run = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', ...args], { cwd: root, encoding: 'utf8' });
 
-  it('basic.ts prints the title, the date line, the entities and the counts', () => {
-    const out = execFileSync(process.execPath, ['--import', 'tsx', 'examples/basic.ts'], { cwd: root, encoding: 'utf8' }).split('\n');
+  it('basic.ts, without an argument, finds its post beside it and prints the title, the date line, the entities and the counts', () => {
+    const result = run(join(examples, 'basic.ts'));
+    strictEqual(result.status, 0, result.stderr);
+    const out = result.stdout.split('\n');
     strictEqual(out[0], expected.title);
     strictEqual(out[1], `${expected.date?.iso} · ${expected.source?.name} · ${expected.url?.href}`);
     deepStrictEqual(
@@ -107,30 +142,23 @@ describe('the other examples', () => {
     strictEqual(out[2 + expected.entities.length], `${expected.paragraphs.length} paragraphs, ${expected.images.length} images, 0 warnings`);
   });
 
-  it('aws-lambda.ts answers API Gateway events: text, base64, bad bytes, GET', async () => {
-    const text = await handler({ httpMethod: 'POST', body: rolling.toString('utf8'), queryStringParameters: { fileName: ROLLING } });
-    strictEqual(text.statusCode, 200);
-    deepStrictEqual(JSON.parse(text.body), expected);
-    const base64 = await handler({
-      requestContext: { http: { method: 'POST' } },
-      body: rolling.toString('base64'),
-      isBase64Encoded: true,
-      queryStringParameters: { fileName: ROLLING },
-    });
-    deepStrictEqual(JSON.parse(base64.body), expected);
-    const bad = await handler({ httpMethod: 'POST', body: Buffer.from([0x2d, 0xff]).toString('base64'), isBase64Encoded: true });
-    deepStrictEqual([bad.statusCode, JSON.parse(bad.body).error.code], [400, 'invalid-utf8']);
-    strictEqual((await handler({ httpMethod: 'GET', body: null })).statusCode, 405);
-  });
-
-  it('batch-to-jsonl.ts writes one line per post, in name order, equal to parsePost', () => {
-    const out = join(mkdtempSync(join(tmpdir(), 'emnews-batch-')), 'posts.jsonl');
-    const result = spawnSync(process.execPath, ['--import', 'tsx', 'examples/batch-to-jsonl.ts', posts, out], { cwd: root, encoding: 'utf8' });
+  it('batch-to-jsonl.ts runs as a script and writes one line per post, in name order, equal to parsePost', () => {
+    const out = join(base, '输出 posts.jsonl');
+    const result = run(join(examples, 'batch-to-jsonl.ts'), posts, out);
     strictEqual(result.status, 0, result.stderr);
     strictEqual(result.stderr, `5 posts written to ${out}, 0 failed\n`);
     const lines = readFileSync(out, 'utf8').trimEnd().split('\n').map((line) => JSON.parse(line) as { file: string; post: Post });
-    strictEqual(lines.length, 5);
-    const rollingLine = lines.find((line) => line.file === ROLLING)!;
-    deepStrictEqual(rollingLine.post, expected);
+    deepStrictEqual(
+      lines.map((line) => line.file),
+      [DEFECTS, '2021-12-08-202112080000000001.md', '2021-12-08-202112080000000002.md', ROLLING, '2022-05-23-NW202205230000000003.md'],
+    );
+    deepStrictEqual(lines.find((line) => line.file === ROLLING)!.post, expected);
+  });
+
+  it('batch-to-jsonl.ts, run through a symbolic link, still knows it is the script', () => {
+    const link = join(base, '链接 batch.ts');
+    symlinkSync(join(examples, 'batch-to-jsonl.ts'), link);
+    const result = run(link);
+    deepStrictEqual([result.status, result.stderr], [2, 'usage: batch-to-jsonl.ts <folder> <out.jsonl>\n']);
   });
 });

@@ -1,6 +1,6 @@
 /**
  * The front matter and the post's layout: recovery from broken YAML and
- * from the defects FORMAT.md lists, each with the expected fields inline.
+ * from the defects docs/format.md lists, each with the expected fields inline.
  */
 
 import { deepStrictEqual, strictEqual } from 'node:assert/strict';
@@ -35,7 +35,7 @@ const cases: Case[] = [
       title: '路径C:\\示例\\文件',
       warnings: [
         { code: 'recovered-title', message: 'the title is not valid YAML; read from the raw line', line: 2, column: 1 },
-        { code: 'missing-date', message: 'the post has no date; date is null' },
+        { code: 'missing-date', message: 'the post has no date; date is null', line: null, column: null },
       ],
     },
   },
@@ -47,8 +47,8 @@ const cases: Case[] = [
       date: null,
       frontMatter: { title: '', date: 800 },
       warnings: [
-        { code: 'empty-title', message: 'the title is empty' },
-        { code: 'missing-date', message: 'the post has no date; date is null' },
+        { code: 'empty-title', message: 'the title is empty', line: null, column: null },
+        { code: 'missing-date', message: 'the post has no date; date is null', line: null, column: null },
       ],
     },
   },
@@ -99,8 +99,8 @@ const cases: Case[] = [
       title: '',
       warnings: [
         { code: 'front-matter-not-mapping', message: 'the front matter is not a mapping of keys to values; ignored', line: 2, column: 1 },
-        { code: 'empty-title', message: 'the post has no title' },
-        { code: 'missing-date', message: 'the post has no date; date is null' },
+        { code: 'empty-title', message: 'the post has no title', line: null, column: null },
+        { code: 'missing-date', message: 'the post has no date; date is null', line: null, column: null },
       ],
     },
   },
@@ -128,8 +128,8 @@ const cases: Case[] = [
       paragraphs: [{ kind: 'paragraph', text: '只有正文。', mentions: [] }],
       warnings: [
         { code: 'missing-front-matter', message: 'the post does not start with a `---` front matter block', line: 1, column: 1 },
-        { code: 'empty-title', message: 'the post has no title' },
-        { code: 'missing-date', message: 'the post has no date; date is null' },
+        { code: 'empty-title', message: 'the post has no title', line: null, column: null },
+        { code: 'missing-date', message: 'the post has no date; date is null', line: null, column: null },
       ],
     },
   },
@@ -144,8 +144,8 @@ const cases: Case[] = [
       ],
       warnings: [
         { code: 'unterminated-front-matter', message: 'the front matter has no closing `---` line; read as body', line: 1, column: 1 },
-        { code: 'empty-title', message: 'the post has no title' },
-        { code: 'missing-date', message: 'the post has no date; date is null' },
+        { code: 'empty-title', message: 'the post has no title', line: null, column: null },
+        { code: 'missing-date', message: 'the post has no date; date is null', line: null, column: null },
       ],
     },
   },
@@ -172,7 +172,7 @@ const cases: Case[] = [
   {
     name: 'a post without a URL line',
     input: post('---', 'title: 甲', 'date: 2022-05-23 17:03:48 +0800', '---', '正文'),
-    expected: { url: null, warnings: [{ code: 'missing-url', message: 'the post has no original-URL line' }] },
+    expected: { url: null, warnings: [{ code: 'missing-url', message: 'the post has no original-URL line', line: null, column: null }] },
   },
   {
     name: 'an /a/<id>.html URL gives the article id',
@@ -236,7 +236,7 @@ describe('front matter and layout', () => {
         from: 'file-name',
       },
       warnings: [
-        { code: 'missing-date', message: "the post has no date; using the file name's 2022-05-23" },
+        { code: 'missing-date', message: "the post has no date; using the file name's 2022-05-23", line: null, column: null },
         { code: 'empty-url', message: 'the original-URL line is empty (<>)', line: 6, column: 1 },
       ],
     });
@@ -248,7 +248,7 @@ describe('front matter and layout', () => {
     });
     strictEqual(result.articleId, '202205230000000021');
     deepStrictEqual(result.warnings, [
-      { code: 'id-mismatch', message: "the file name's article id 202205230000000099 differs from the URL's 202205230000000021" },
+      { code: 'id-mismatch', message: "the file name's article id 202205230000000099 differs from the URL's 202205230000000021", line: null, column: null },
     ]);
   });
 
@@ -257,7 +257,7 @@ describe('front matter and layout', () => {
       fileName: 'notes.md',
     });
     deepStrictEqual(result.warnings, [
-      { code: 'invalid-file-name', message: 'the file name "notes.md" carries neither a date nor an article id' },
+      { code: 'invalid-file-name', message: 'the file name "notes.md" carries neither a date nor an article id', line: null, column: null },
     ]);
   });
 });

@@ -1,5 +1,5 @@
 /**
- * One post of each generation of the archive's generator (FORMAT.md), with
+ * One post of each generation of the archive's generator (docs/format.md), with
  * the whole expected result inline. The posts are invented.
  */
 
@@ -173,8 +173,8 @@ const cases: { name: string; input: string; fileName?: string; baseUrl?: string;
           kind: 'paragraph',
           text: '示例银行一季度营业收入增长。',
           mentions: [
-            { entity: 0, start: 0, end: 4 },
-            { entity: 1, start: 7, end: 11 },
+            { entityIndex: 0, start: 0, end: 4 },
+            { entityIndex: 1, start: 7, end: 11 },
           ],
         },
         { kind: 'heading', text: '一、业务', mentions: [] },
@@ -182,8 +182,8 @@ const cases: { name: string; input: string; fileName?: string; baseUrl?: string;
           kind: 'paragraph',
           text: '示例银行布局人工智能。',
           mentions: [
-            { entity: 0, start: 0, end: 4 },
-            { entity: 2, start: 6, end: 10 },
+            { entityIndex: 0, start: 0, end: 4 },
+            { entityIndex: 2, start: 6, end: 10 },
           ],
         },
       ],
@@ -197,7 +197,7 @@ const cases: { name: string; input: string; fileName?: string; baseUrl?: string;
           secid: '1.600000',
           label: '示例银行',
           url: 'https://quote.eastmoney.com/unify/r/1.600000',
-          mentions: 2,
+          mentionCount: 2,
         },
         {
           kind: 'keyword',
@@ -208,7 +208,7 @@ const cases: { name: string; input: string; fileName?: string; baseUrl?: string;
           secid: null,
           label: '营业收入',
           url: 'http://data.eastmoney.com/bbsj/',
-          mentions: 1,
+          mentionCount: 1,
         },
         {
           kind: 'board',
@@ -219,7 +219,7 @@ const cases: { name: string; input: string; fileName?: string; baseUrl?: string;
           secid: '90.BK0800',
           label: '人工智能',
           url: 'https://quote.eastmoney.com/unify/r/90.BK0800',
-          mentions: 1,
+          mentionCount: 1,
         },
       ],
       source: { name: '示例证券报', text: '（文章来源：示例证券报）', from: 'body' },

@@ -29,14 +29,14 @@ export function invariantProblems(result: Post | Body, input?: string): string[]
       const where = `paragraph ${p} mention ${m.start}-${m.end}`;
       if (!(m.start >= previousEnd && m.start < m.end && m.end <= text.length)) problems.push(`${where} is out of order or outside the text`);
       previousEnd = m.end;
-      const entity = result.entities[m.entity];
+      const entity = result.entities[m.entityIndex];
       if (entity === undefined) {
-        problems.push(`${where} points at missing entity ${m.entity}`);
+        problems.push(`${where} points at missing entity ${m.entityIndex}`);
         continue;
       }
       const slice = text.slice(m.start, m.end);
       if (slice.trim() !== slice || slice === '') problems.push(`${where} slice ${JSON.stringify(slice)} is not a clean label`);
-      if (!firstLabel.has(m.entity)) firstLabel.set(m.entity, slice);
+      if (!firstLabel.has(m.entityIndex)) firstLabel.set(m.entityIndex, slice);
     }
     if (paragraph.kind === 'table' && paragraph.rows.map((row) => row.join('\t')).join('\n') !== text) {
       problems.push(`table ${p} rows do not join to its text`);
@@ -46,9 +46,18 @@ export function invariantProblems(result: Post | Body, input?: string): string[]
     if (entity.code.trim() === '') problems.push(`entity ${e} has an empty code`);
     const label = firstLabel.get(e);
     if (label !== undefined && entity.label !== label) problems.push(`entity ${e} label ${entity.label} is not its first mention ${label}`);
-    const counted = result.paragraphs.reduce((n, p) => n + p.mentions.filter((m) => m.entity === e).length, 0);
-    if (counted !== entity.mentions) problems.push(`entity ${e} counts ${entity.mentions} mentions, found ${counted}`);
+    const counted = result.paragraphs.reduce((n, p) => n + p.mentions.filter((m) => m.entityIndex === e).length, 0);
+    if (counted !== entity.mentionCount) problems.push(`entity ${e} counts ${entity.mentionCount} mentions, found ${counted}`);
+    const expectedSecid = entity.market === null ? null : entity.kind === 'keyword' ? entity.secid : `${entity.market}.${entity.code}`;
+    if (entity.secid !== expectedSecid) problems.push(`entity ${e} (${entity.kind}) secid ${entity.secid} does not match its market and code`);
+    if ((entity.kind === 'stock' || entity.kind === 'board') && !Number.isInteger(entity.market)) problems.push(`entity ${e} is a ${entity.kind} without a market`);
+    if (entity.kind === 'unresolved' && !result.warnings.some((w) => w.code === 'unknown-market')) {
+      problems.push(`entity ${e} is unresolved but no unknown-market warning says so`);
+    }
   });
+  for (const warning of result.warnings) {
+    if ((warning.line === null) !== (warning.column === null)) problems.push(`warning ${warning.code} has a line without a column or the reverse`);
+  }
   for (const image of result.images) {
     if (image.position > result.paragraphs.length) problems.push(`image ${image.src} position is past the last paragraph`);
   }

@@ -38,7 +38,18 @@ for (const input of fc.sample(anyPostText, { seed: 20261128, numRuns: 2000 })) c
 
 // A schema that accepts anything would pass the above: it must also refuse.
 const broken = JSON.parse(JSON.stringify(parsePost('---\ntitle: t\n---\n<p>x</p>\n'))) as Record<string, unknown>;
-for (const [field, value] of [['title', 1], ['paragraphs', [{ kind: 'poem', text: 'x', mentions: [] }]], ['extra', true]] as const) {
+const entity = { kind: 'stock', market: 0, marketType: 'shenzhen-beijing', exchange: 'SZ', code: '000001', secid: '0.000001', label: '甲', url: 'https://quote.eastmoney.com/unify/r/0.000001', mentionCount: 0 };
+if (!validate({ ...broken, entities: [entity] })) throw new Error(`the schema refuses a stock entity: ${ajv.errorsText(validate.errors)}`);
+const refused: [string, unknown][] = [
+  ['title', 1],
+  ['paragraphs', [{ kind: 'poem', text: 'x', mentions: [] }]],
+  ['extra', true],
+  // The entity union is discriminated: a stock always has a market and a secid; an unresolved one never does.
+  ['entities', [{ ...entity, secid: null }]],
+  ['entities', [{ ...entity, kind: 'unresolved' }]],
+  ['warnings', [{ code: 'empty-title', message: 'x' }]],
+];
+for (const [field, value] of refused) {
   if (validate({ ...broken, [field]: value })) throw new Error(`the schema accepts ${field}: ${JSON.stringify(value)}`);
 }
 console.log(`${checked} outputs match emnews/schema.json`);

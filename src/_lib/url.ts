@@ -38,8 +38,8 @@ export function resolveUrl(href: string, base: string | null = null): URL | UrlP
  * host name whose last label starts with a letter (not an IPv4 address, no
  * `xn--` label), no port, a path without `%`, `\\` or dot segments, an
  * optional query without `'`, no fragment. Eastmoney's quote and article
- * links are all like this, so most links skip the parser. `test/url.test.ts`
- * checks this against the URL parser.
+ * links are all like this, so most links skip the parser. The repository's
+ * tests check this against the URL parser.
  */
 const CANONICAL =
   /^https?:\/\/(?!(?:[^/]*\.)?xn--)(?:[a-z0-9-]+\.)*[a-z][a-z0-9-]*\/(?:[A-Za-z0-9\-_~!$&'()*+,;=:@/]|(?<!\/)\.)*(?:\?[A-Za-z0-9\-._~!$&()*+,;=:@/?]*)?$/;

@@ -31,11 +31,11 @@ export function createWarnings(strict: boolean): Warnings {
       counts.set(code, seen);
       if (++seen.count > MAX_WARNINGS_PER_CODE) {
         const more = seen.count - MAX_WARNINGS_PER_CODE;
-        if (seen.summary === null) list.push((seen.summary = { code, message: '' }));
+        if (seen.summary === null) list.push((seen.summary = { code, message: '', line: null, column: null }));
         seen.summary.message = `${more} more ${code} warning${more === 1 ? '' : 's'} left out`;
         return;
       }
-      list.push(position ? { code, message, line: position.line, column: position.column } : { code, message });
+      list.push({ code, message, line: position?.line ?? null, column: position?.column ?? null });
     },
   };
 }

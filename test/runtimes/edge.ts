@@ -1,5 +1,5 @@
 /**
- * Run by test/runtimes.test.ts in a child process: @edge-runtime/vm builds
+ * Run by edge.test.ts in a child process: @edge-runtime/vm builds
  * its web primitives with code generation, which the test suite's
  * `--disallow-code-generation-from-strings` forbids in the parent. Inside
  * the EdgeVM code generation is refused again, and checked.

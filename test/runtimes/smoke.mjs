@@ -1,6 +1,7 @@
-// Run by test/runtimes.test.ts under Deno and Bun: reads a post on standard
+// Run by deno-bun.test.ts under Deno and Bun: reads a post on standard
 // input, prints the JSON of parsePost. Imports the package by its name, so
-// the runtime resolves it through package.json "exports" as a user's would.
+// the runtime resolves it through package.json "exports" as a user's would
+// (this package links `emnews` to the repository).
 import { parsePost } from 'emnews';
 
 const chunks = [];

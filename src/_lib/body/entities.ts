@@ -17,21 +17,34 @@ export class EntityRegistry {
     if (at === undefined) {
       at = this.list.length;
       this.index.set(key, at);
-      this.list.push({
-        kind: ref.kind,
-        market: ref.market,
-        marketType: ref.market === null ? null : marketType(ref.market),
-        exchange: ref.market === null || ref.kind !== 'stock' ? null : exchangeOf(ref.market, ref.code),
-        code: ref.code,
-        secid: ref.secid,
-        label,
-        url: ref.url,
-        mentions: 0,
-      });
+      this.list.push(create(ref, label));
     }
     const entity = this.list[at]!;
     if (entity.label === '' && label !== '') entity.label = label;
-    if (counted) entity.mentions++;
+    if (counted) entity.mentionCount++;
     return at;
+  }
+}
+
+/** The entity a reference names, its fields in the documented order. */
+function create(ref: EntityRef, label: string): Entity {
+  const { code } = ref;
+  switch (ref.kind) {
+    case 'stock': {
+      const { market, secid } = ref;
+      return { kind: 'stock', market, marketType: marketType(market), exchange: exchangeOf(market, code), code, secid, label, url: ref.url, mentionCount: 0 };
+    }
+    case 'board': {
+      const { market, secid } = ref;
+      return { kind: 'board', market, marketType: marketType(market), exchange: null, code, secid, label, url: ref.url, mentionCount: 0 };
+    }
+    case 'keyword': {
+      const { market, secid } = ref;
+      return { kind: 'keyword', market, marketType: market === null ? null : marketType(market), exchange: null, code, secid, label, url: ref.url, mentionCount: 0 };
+    }
+    case 'glossary':
+      return { kind: 'glossary', market: null, marketType: null, exchange: null, code, secid: null, label, url: ref.url, mentionCount: 0 };
+    case 'unresolved':
+      return { kind: 'unresolved', market: null, marketType: null, exchange: null, code, secid: null, label, url: ref.url, mentionCount: 0 };
   }
 }

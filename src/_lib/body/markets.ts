@@ -27,7 +27,7 @@ const MARKET_TYPES: ReadonlyMap<number, MarketType> = new Map<number, MarketType
 // Beijing Stock Exchange codes share market 0 with Shenzhen.
 const BEIJING_CODE = /^(?:43|83|87|920)\d+$/;
 
-/** What an eastmoney market number stands for; `'unknown'` for numbers not in FORMAT.md. */
+/** What an eastmoney market number stands for; `'unknown'` for numbers docs/format.md does not list. */
 export function marketType(market: number): MarketType {
   return MARKET_TYPES.get(market) ?? 'unknown';
 }

@@ -3,7 +3,7 @@
  * functions, no parser state: the walker asks, this file answers.
  */
 
-import type { EntityKind } from '../../types.js';
+import type { Entity } from '../../types.js';
 import { cleanText } from '../text.js';
 import { hostOf } from '../url.js';
 import { readDeclarations } from './css.js';
@@ -15,14 +15,8 @@ export const READ_ATTRIBUTES: ReadonlySet<string> = new Set([
   'class', 'id', 'style', 'hidden', 'align', 'href', 'src', 'alt', 'width', 'height', 'orginial_src', 'original_src', 'data-code',
 ]);
 
-/** An entity reference read from markup, before it is registered. */
-export interface EntityRef {
-  kind: EntityKind;
-  market: number | null;
-  code: string;
-  secid: string | null;
-  url: string | null;
-}
+/** An entity reference read from markup, before it is registered: an entity without its label, count and market facts. */
+export type EntityRef = Entity extends infer E ? (E extends Entity ? Omit<E, 'label' | 'mentionCount' | 'marketType' | 'exchange'> : never) : never;
 
 const QUOTE_HREF = /\/r\/(\d{1,4})\.([A-Za-z0-9_-]{1,32})(?:[/?#]|$)/;
 const CONTEXT_ID = /^(?:stock_|bk_|Info\.)(\d{1,4})\.([A-Za-z0-9_-]{1,32})$/;
@@ -172,7 +166,7 @@ export function entityRef(attribs: Attributes, href: string | null, context: str
   const glossary = href === null ? null : GLOSSARY_HREF.exec(href);
   // `%00` and the like clean to nothing: a glossary link without a term.
   if (glossary && cleanText(safeDecode(glossary[1]!)).trim() === '') return 'invalid';
-  if (glossary) {
+  if (glossary && href !== null) {
     return { kind: 'glossary', market: null, code: cleanText(safeDecode(glossary[1]!)), secid: null, url: href };
   }
   if (hasClass(attribs, 'infokey')) return keywordRef(href, context);
@@ -216,15 +210,12 @@ export function securityRef(dataCode: string, href: string | null, context: stri
   return security(Number(market), code);
 }
 
+/** A stock or board on a known market; without a market, an unresolved reference (never a guessed one). */
 function security(market: number | null, code: string): EntityRef {
-  const secid = market === null ? null : `${market}.${code}`;
-  return {
-    kind: BOARD_CODE.test(code) ? 'board' : 'stock',
-    market,
-    code,
-    secid,
-    url: secid === null ? null : `https://quote.eastmoney.com/unify/r/${secid}`,
-  };
+  if (market === null) return { kind: 'unresolved', market: null, code, secid: null, url: null };
+  const secid = `${market}.${code}`;
+  const url = `https://quote.eastmoney.com/unify/r/${secid}`;
+  return BOARD_CODE.test(code) ? { kind: 'board', market, code, secid, url } : { kind: 'stock', market, code, secid, url };
 }
 
 function keywordRef(href: string | null, context: string | null): EntityRef | 'invalid' {

@@ -124,6 +124,8 @@ class BodyWalker implements HtmlHandler {
   private chartNeedsRef = false;
 
   private readonly registry = new EntityRegistry();
+  /** Codes of unresolved securities already warned about. */
+  private readonly unresolvedCodes = new Set<string>();
   private readonly paragraphs: Paragraph[] = [];
   private readonly images: Image[] = [];
   private readonly bodyLinks: Link[] = [];
@@ -340,6 +342,7 @@ class BodyWalker implements HtmlHandler {
     if (ref === 'invalid') {
       this.warnings.add('invalid-data-code', `cannot read the entity reference ${describe(attribs)}`, this.position());
     } else if (ref !== null) {
+      if (ref.kind === 'unresolved') this.unresolved(ref.code);
       const mention = this.text.openSpan();
       this.pending.push({ ref, span: mention });
       this.depth.mention++;
@@ -389,8 +392,16 @@ class BodyWalker implements HtmlHandler {
       this.warnings.add('invalid-data-code', `cannot read the chart reference ${describe(attribs)}`, this.position());
       return true;
     }
+    if (ref.kind === 'unresolved') this.unresolved(ref.code);
     this.pending.push({ ref, span: null });
     return true;
+  }
+
+  /** Warns once per code about a security whose market the markup does not tell. */
+  private unresolved(code: string): void {
+    if (this.unresolvedCodes.has(code)) return;
+    this.unresolvedCodes.add(code);
+    this.warnings.add('unknown-market', `the market of the security ${quoted(code)} is not in the markup; its secid is null`, this.position());
   }
 
   private image(attribs: Attributes): void {
@@ -459,7 +470,7 @@ class BodyWalker implements HtmlHandler {
       const labelled = hasContent && span !== null && span.start !== -1 && span.end > span.start;
       const label = labelled ? text.slice(span.start, span.end) : '';
       const entity = this.registry.add(ref, label, labelled);
-      if (labelled) mentions.push({ entity, start: span.start, end: span.end });
+      if (labelled) mentions.push({ entityIndex: entity, start: span.start, end: span.end });
     }
     for (const { href, span } of this.links) {
       const linkText = hasContent && span.start !== -1 && span.end > span.start ? text.slice(span.start, span.end) : '';
