@@ -9,7 +9,7 @@
  * It answers only what it reads exactly as the yaml library does with the
  * 1.2 core schema, including which texts the library rejects; anything else
  * is `unsupported` and goes to the library. The repository's tests check
- * this against the library (test/flat-yaml.test.ts, and a property of the suite).
+ * this against the library.
  */
 
 import { INVALID, UNSUPPORTED, Unreadable, readName, readNode, skipSpaces, type Node, type NodeContext, type Place } from './yaml-flow.js';
