@@ -44,6 +44,3 @@ export const SHAPES: Record<string, (size: number) => string> = {
   ),
   'an ordinary post (bench/posts.ts)': (size) => generatedPost(size),
 };
-
-/** The ordinary post every shape is compared with. */
-export const ORDINARY = 'an ordinary post (bench/posts.ts)';

@@ -60,7 +60,8 @@ describe('the flat front matter reader', () => {
   });
 
   it('says what the library rejects, and leaves what it is not sure of to the library', () => {
-    deepStrictEqual(readFlatYaml('a: 1\nb: 2\na: 3'), { kind: 'invalid', message: 'Map keys must be unique', offset: 10 });
+    const duplicate = readFlatYaml('a: 1\nb: 2\na: 3');
+    deepStrictEqual(duplicate.kind === 'invalid' && [duplicate.message, duplicate.offset], ['Map keys must be unique', 10]);
     strictEqual(readFlatYaml('title: "a"b"').kind, 'invalid');
     strictEqual(readFlatYaml('title: "C:\\示例"').kind, 'invalid');
     strictEqual(readFlatYaml('a: *undefined').kind, 'invalid');

@@ -12,10 +12,23 @@
  * this against the library.
  */
 
-import { INVALID, UNSUPPORTED, Unreadable, readName, readNode, skipSpaces, type Node, type NodeContext, type Place } from './yaml-flow.js';
 import type { JsonValue } from '../types.js';
-import { cleanText } from './text.js';
+import { Context } from './yaml-context.js';
+import { INVALID, UNSUPPORTED, Unreadable, readName, readNode, skipSpaces, type Node, type NodeContext, type Place } from './yaml-flow.js';
 import { isStringKey } from './yaml-scalars.js';
+
+/** What the reader made of one key's block, read alone, as key-by-key recovery reads it. */
+export type FlatBlock =
+  | { kind: 'value'; value: JsonValue; source: string | undefined; notes: string[]; cleaned: number }
+  | { kind: 'invalid' }
+  | { kind: 'unsupported' };
+
+/** The lines of a front matter, where each key's block starts (in order), and the reader's answer for each. */
+export interface FlatBlocks {
+  lines: readonly string[];
+  starts: readonly number[];
+  answers: readonly FlatBlock[];
+}
 
 /** What the reader made of a front matter block. */
 export type FlatYaml =
@@ -31,10 +44,16 @@ export type FlatYaml =
       cleaned: number;
     }
   /** The library rejects the text; `message` and `offset` are its first error's, where they matter. */
-  | { kind: 'invalid'; message: string; offset: number | null }
-  | { kind: 'unsupported' };
+  | { kind: 'invalid'; message: string; offset: number | null; blocks: FlatBlocks }
+  /** Only the library can tell; `blocks` is null when the text holds characters the reader leaves to it. */
+  | { kind: 'unsupported'; blocks: FlatBlocks | null };
 
-// A key at column 0: the plain scalars that read as strings, and `<<`;
+/**
+ * A line that starts a key's block in key-by-key recovery: a key at column
+ * 0 (anything but an indicator first), `:`, then a space, a tab or the end.
+ */
+export const KEY_LINE: RegExp = /^([^\s#:'"{[\]},&*!|>%@`-][^:]*):(?:[ \t]|$)/;
+// A key the reader reads: the plain scalars that read as strings, and `<<`;
 // sticky, so `lastIndex` tells where the key's line goes on.
 const KEY = /(?:[A-Za-z_\u00A0-\uFFFF][A-Za-z0-9_\-\u00A0-\uFFFF]*|<<):(?= |$)/y;
 /** The keys whose scalar source is kept: the ones read as text (a title `1.50`, a date `+0800`). */
@@ -44,136 +63,103 @@ const MAX_KEY_LENGTH = 1024;
 // Characters the reader leaves to the library: controls, tabs, DEL, C1,
 // lone surrogates, the byte order mark, U+2028/9, U+FFFE/F.
 const UNUSUAL = /[\0-\x09\x0B-\x1F\x7F-\x9F\uFEFF\u2028\u2029\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-/** The library's `maxAliasCount`: an anchor may be resolved this many times, itself included. */
-const MAX_ALIAS_COUNT = 100;
-/** Aliases may copy at most this many characters beyond the front matter's own length. */
-const ALIAS_ALLOWANCE = 4096;
 export const ALIAS_MESSAGE = 'Excessive alias count indicates a resource exhaustion attack';
 export const DUPLICATE_MESSAGE = 'Map keys must be unique';
-
-interface Anchor {
-  value: unknown;
-  weight: number;
-  empty: boolean;
-  count: number;
-  /** Strings cleaned inside it: each copy counts them again. */
-  cleaned: number;
-}
-
-/** Anchors and notes of one document; see {@link NodeContext}. */
-class Context implements NodeContext {
-  readonly notes: string[] = [];
-  private anchors: Map<string, Anchor> | null = null;
-  private open = 0;
-  private cleanedAtOpen = 0;
-  cleaned = 0;
-  /** Characters aliases may still copy. */
-  private budget: number;
-  excessive = false;
-
-  constructor(length: number) {
-    this.budget = length + ALIAS_ALLOWANCE;
-  }
-
-  openAnchor(): void {
-    // An anchor inside an anchored node: the library resolves its aliases in an order this reader does not follow.
-    if (this.open > 0) throw UNSUPPORTED;
-    this.open++;
-    this.cleanedAtOpen = this.cleaned;
-  }
-
-  closeAnchor(name: string, value: unknown, weight: number, empty: boolean): void {
-    this.open--;
-    (this.anchors ??= new Map()).set(name, { value, weight, empty, count: 1, cleaned: this.cleaned - this.cleanedAtOpen });
-  }
-
-  alias(name: string): unknown {
-    // An alias inside an anchored node makes the library count aliases recursively (and may be circular).
-    if (this.open > 0) throw UNSUPPORTED;
-    const anchor = this.anchors?.get(name);
-    if (anchor === undefined) throw INVALID; // "Unresolved alias"
-    anchor.count++;
-    this.budget -= anchor.weight;
-    if ((!anchor.empty && anchor.count > MAX_ALIAS_COUNT) || this.budget < 0) this.excessive = true;
-    this.cleaned += anchor.cleaned;
-    return this.excessive ? null : copy(anchor.value);
-  }
-
-  note(source: string): void {
-    this.notes.push(source);
-  }
-
-  clean(value: string): string {
-    const clean = cleanText(value);
-    if (clean !== value) this.cleaned++;
-    return clean;
-  }
-}
+const INVALID_BLOCK: FlatBlock = { kind: 'invalid' };
+const UNSUPPORTED_BLOCK: FlatBlock = { kind: 'unsupported' };
 
 /**
- * Reads `text` (LF line endings) as the library would, or says why not.
- * An error it finds is the library's too only because every line before it
- * was read: an unreadable line anywhere before makes the answer
- * `unsupported` instead.
+ * Reads `text` (LF line endings) as the library would, or says why not, in
+ * one pass that also reads each key's block as recovery reads it alone. An
+ * error it finds is the library's too only because every line before it was
+ * read: an unreadable line anywhere before makes the answer `unsupported`.
  */
 export function readFlatYaml(text: string): FlatYaml {
-  if (UNUSUAL.test(text)) return { kind: 'unsupported' };
+  if (UNUSUAL.test(text)) return { kind: 'unsupported', blocks: null };
   const lines = text.split('\n');
   const context = new Context(text.length);
+  const starts: number[] = [];
+  const answers: FlatBlock[] = [];
+  const blocks: FlatBlocks = { lines, starts, answers };
   const data: Record<string, JsonValue> = {};
   const sources: Record<string, string> = {};
+  let problem: 'invalid' | 'unsupported' | null = null;
   let duplicate: number | null = null;
   let offset = 0;
   let i = 0;
-  try {
-    while (i < lines.length) {
-      if (isBlankOrComment(lines[i]!)) {
-        offset += lines[i++]!.length + 1;
-        continue;
-      }
-      const lineStart = offset;
-      const entry = readEntry(lines, i, context);
-      for (; i < entry.next; i++) offset += lines[i]!.length + 1;
-      // The library reports the second of two equal keys.
-      if (Object.hasOwn(data, entry.name)) duplicate ??= lineStart;
-      if (entry.source !== undefined) define(sources, entry.name, entry.source);
-      define(data, entry.name, entry.value);
+  while (i < lines.length) {
+    const line = lines[i]!;
+    if (isBlankOrComment(line) || !KEY_LINE.test(line)) {
+      // Before the first key, a line that is not a key is the library's (a list, a directive…).
+      if (!isBlankOrComment(line)) problem ??= 'unsupported';
+      offset += line.length + 1;
+      i++;
+      continue;
     }
-  } catch (error) {
-    if (!(error instanceof Unreadable)) throw error;
-    return error === INVALID ? { kind: 'invalid', message: 'a line the library rejects', offset: null } : { kind: 'unsupported' };
+    let end = i + 1;
+    let length = line.length + 1;
+    for (; end < lines.length && !KEY_LINE.test(lines[end]!); end++) length += lines[end]!.length + 1;
+    const read = readBlockAt(lines, i, end, length, context);
+    starts.push(i);
+    answers.push(read.block);
+    if (read.whole !== 'value') problem ??= read.whole;
+    else if (problem === null) {
+      // The library reports the second of two equal keys.
+      if (Object.hasOwn(data, read.name)) duplicate ??= offset;
+      define(data, read.name, read.value);
+      if (read.source !== undefined) define(sources, read.name, read.source);
+    }
+    offset += length;
+    i = end;
   }
-  if (duplicate !== null) return { kind: 'invalid', message: DUPLICATE_MESSAGE, offset: duplicate };
-  if (context.excessive) return { kind: 'invalid', message: ALIAS_MESSAGE, offset: null };
+  if (problem === 'unsupported') return { kind: 'unsupported', blocks };
+  if (problem === 'invalid') return { kind: 'invalid', message: 'a line the library rejects', offset: null, blocks };
+  if (duplicate !== null) return { kind: 'invalid', message: DUPLICATE_MESSAGE, offset: duplicate, blocks };
+  if (context.excessive) return { kind: 'invalid', message: ALIAS_MESSAGE, offset: null, blocks };
   return { kind: 'mapping', data, sources, notes: context.notes, cleaned: context.cleaned };
 }
 
-/** What {@link readFlatBlock} made of one key's block. */
-export type FlatBlock =
-  | { kind: 'value'; value: JsonValue; source: string | undefined; notes: string[]; cleaned: number }
-  | { kind: 'invalid' }
-  | { kind: 'unsupported' };
+/** Where each key's block starts: the lines that are key lines for key-by-key recovery. */
+export function blockStarts(lines: readonly string[]): number[] {
+  const starts: number[] = [];
+  for (let i = 0; i < lines.length; i++) if (KEY_LINE.test(lines[i]!)) starts.push(i);
+  return starts;
+}
 
-/**
- * Reads `lines[from, to)` (a key line and the lines under it, up to the
- * next key line) as the library reads that block alone, for key-by-key
- * recovery: without the lines around it, so without their anchors.
- */
+/** Reads `lines[from, to)`, one key's block, alone (for text {@link readFlatYaml} does not read). */
 export function readFlatBlock(lines: readonly string[], from: number, to: number): FlatBlock {
   let length = 0;
   for (let i = from; i < to; i++) {
-    if (UNUSUAL.test(lines[i]!)) return { kind: 'unsupported' };
+    if (UNUSUAL.test(lines[i]!)) return UNSUPPORTED_BLOCK;
     length += lines[i]!.length + 1;
   }
-  const context = new Context(length);
+  return readBlockAt(lines, from, to, length, new Context(length)).block;
+}
+
+/** A block read both ways: alone (`block`), and as part of the whole text (`whole`, with its key and value). */
+type BlockReading =
+  | { block: FlatBlock; whole: 'value'; name: string; value: JsonValue; source: string | undefined }
+  | { block: FlatBlock; whole: 'invalid' | 'unsupported' };
+
+/** Reads the block `lines[from, to)`: a key line and the lines under it, up to the next key line. */
+function readBlockAt(lines: readonly string[], from: number, to: number, length: number, context: Context): BlockReading {
+  context.startBlock(length);
+  const notesAt = context.notes.length;
+  const cleanedAt = context.cleaned;
   try {
     const entry = readEntry(lines, from, context);
-    for (let i = entry.next; i < to; i++) if (!isBlankOrComment(lines[i]!)) return { kind: 'unsupported' };
-    if (context.excessive) return { kind: 'invalid' };
-    return { kind: 'value', value: entry.value, source: entry.source, notes: context.notes, cleaned: context.cleaned };
+    // Under a key, only comments may follow its value.
+    for (let i = entry.next; i < to; i++) if (!isBlankOrComment(lines[i]!)) throw UNSUPPORTED;
+    if (context.blockUnresolved) throw INVALID;
+    const alone = context.blockCrossing || context.blockExcessive ? INVALID_BLOCK : null;
+    const notes = context.notes.slice(notesAt);
+    const block = alone ?? { kind: 'value', value: entry.value, source: entry.source, notes, cleaned: context.cleaned - cleanedAt };
+    return { block, whole: 'value', name: entry.name, value: entry.value, source: entry.source };
   } catch (error) {
     if (!(error instanceof Unreadable)) throw error;
-    return { kind: error.reason };
+    // An unresolved alias before what the reader cannot read still fails the key.
+    const kind = context.blockUnresolved ? 'invalid' : error.reason;
+    return { block: kind === 'invalid' ? INVALID_BLOCK : UNSUPPORTED_BLOCK, whole: kind };
   }
 }
 
@@ -186,15 +172,17 @@ interface Entry {
 }
 
 /** The key on line `i` and its value, on the line or below it; throws {@link Unreadable}. */
-function readEntry(lines: readonly string[], i: number, context: Context): Entry {
+function readEntry(lines: readonly string[], i: number, context: NodeContext): Entry {
   const line = lines[i]!;
   KEY.lastIndex = 0;
-  // Any other line (deeper, `- `, `? `…) is the library's.
+  // Any other key (`a b:`, `"q":`, `1:`…) is the library's.
   if (!KEY.test(line)) throw UNSUPPORTED;
   const keyEnd = KEY.lastIndex;
   const name = line.slice(0, keyEnd - 1);
   if (!isStringKey(name)) throw UNSUPPORTED;
   if (name.length > MAX_KEY_LENGTH) throw INVALID;
+  // Near the limit, the library counts from before the key after an empty value (`a:` then a key of 1,024).
+  if (name.length > MAX_KEY_LENGTH - 32) throw UNSUPPORTED;
   const entry = readValue(line, keyEnd, context, 'value');
   if (entry === null) {
     // `key:` (or `key: &anchor`) alone: a block sequence below, or null.
@@ -290,15 +278,6 @@ function isItem(line: string, at: number): boolean {
 function isBlankOrComment(line: string): boolean {
   const at = skipSpaces(line, 0);
   return at === line.length || line.charCodeAt(at) === 0x23;
-}
-
-/** A fresh copy of an anchored value, so that no two places of the output share an object. */
-function copy(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(copy);
-  if (value === null || typeof value !== 'object') return value;
-  const out: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value)) define(out, key, copy(item));
-  return out;
 }
 
 /** Sets a key as an own data property, `__proto__` included. */

@@ -11,10 +11,10 @@
 import { isCollection, isMap, isScalar, parseDocument, visit, type Document, type YAMLError } from 'yaml';
 import { PostParseError, type WarningCode } from '../errors.js';
 import type { FrontMatter, JsonValue } from '../types.js';
-import { DUPLICATE_MESSAGE, readFlatBlock, readFlatYaml, SOURCE_KEYS, type FlatBlock, type FlatYaml } from './flat-yaml.js';
+import { blockStarts, DUPLICATE_MESSAGE, KEY_LINE, readFlatBlock, readFlatYaml, SOURCE_KEYS, type FlatBlock, type FlatBlocks, type FlatYaml } from './flat-yaml.js';
 import type { Piece } from './layout.js';
 import { quoted } from './text.js';
-import type { Position, Warnings } from './warnings.js';
+import { MAX_WARNINGS_PER_CODE, type Position, type Warnings } from './warnings.js';
 import { cleanString, define, noteNonJson, toJson } from './yaml-json.js';
 
 // YAML 1.2 core schema: dates stay strings, `<<` is an ordinary key,
@@ -36,7 +36,6 @@ const MAX_NESTING = 64;
  * shapes at any length.
  */
 export const MAX_LIBRARY_LENGTH = 4096;
-const KEY_LINE = /^([^\s#:'"{[\]},&*!|>%@`-][^:]*):(?:[ \t]|$)/;
 const SKIPPABLE = /^[ \t]*(?:#.*)?$/;
 
 /** The front matter data, and the source text of the top-level `title` and `date` scalars. */
@@ -46,7 +45,7 @@ export interface FrontMatterResult {
   sources: Record<string, string>;
 }
 
-const UNREAD: FlatYaml & FlatBlock = { kind: 'unsupported' };
+const UNREAD: FlatBlock = { kind: 'unsupported' };
 
 /**
  * Reads a front matter block; never throws for bad YAML. `flat: false`
@@ -54,8 +53,9 @@ const UNREAD: FlatYaml & FlatBlock = { kind: 'unsupported' };
  * same for any block up to {@link MAX_LIBRARY_LENGTH}.
  */
 export function readFrontMatter(piece: Piece, warnings: Warnings, flatReader = true): FrontMatterResult {
-  const read = flatReader ? readFlatYaml : (): FlatYaml => UNREAD;
-  const flat = read(piece.text);
+  const flat: FlatYaml = flatReader ? readFlatYaml(piece.text) : { kind: 'unsupported', blocks: null };
+  // How recovery reads each key: as the flat reader already read it, or read it now, or (for the tests) not at all.
+  const read: BlockSource = { blocks: flat.kind === 'mapping' ? null : flat.blocks, flat: flatReader };
   if (flat.kind === 'mapping') {
     flatJson(flat, warnings, piece.line);
     return { data: flat.data, sources: flat.sources };
@@ -174,43 +174,41 @@ function recover(
   warnings: Warnings,
   cause: { message: string; position?: Position | undefined } | null,
   library: boolean,
-  read: (text: string) => FlatYaml,
+  read: BlockSource,
 ): FrontMatterResult {
   const result: FrontMatter = {};
   const sources: Record<string, string> = {};
-  const lines = piece.text.split('\n');
-  const flatReader = read === readFlatYaml;
+  const lines = read.blocks?.lines ?? piece.text.split('\n');
+  const starts = read.blocks?.starts ?? blockStarts(lines);
   let anyFailed = false;
   let tooLarge = false;
-  let i = 0;
-  while (i < lines.length) {
-    const key = KEY_LINE.exec(lines[i]!);
-    if (!key) {
-      const first = i;
-      while (i < lines.length && !KEY_LINE.test(lines[i]!) && !SKIPPABLE.test(lines[i]!)) i++;
-      if (i > first) {
-        anyFailed = true;
-        const more = i - first > 1 ? ` and ${i - first - 1} more lines` : '';
-        warnings.add('invalid-front-matter', `cannot read front matter line ${quoted(lines[first]!)}${more}; skipped`, {
-          line: piece.line + first + 1,
-          column: 1,
-        });
-      } else {
-        i++;
-      }
+  let failed = 0;
+  // Lines before the first key: runs of lines that are not comments are skipped, one warning a run.
+  for (let i = 0; i < (starts[0] ?? lines.length); ) {
+    const first = i;
+    while (i < (starts[0] ?? lines.length) && !SKIPPABLE.test(lines[i]!)) i++;
+    if (i === first) {
+      i++;
       continue;
     }
-    const first = i++;
-    while (i < lines.length && !KEY_LINE.test(lines[i]!)) i++;
-    const name = cleanString(key[1]!.trim(), warnings, piece.line + first);
-    const flat: FlatBlock = flatReader ? readFlatBlock(lines, first, i) : UNREAD;
-    const value = readBlock(flat, lines, first, i, warnings, piece.line + first, sources, library);
+    anyFailed = true;
+    const more = i - first > 1 ? ` and ${i - first - 1} more lines` : '';
+    warnings.add('invalid-front-matter', `cannot read front matter line ${quoted(lines[first]!)}${more}; skipped`, { line: piece.line + first + 1, column: 1 });
+  }
+  for (let k = 0; k < starts.length; k++) {
+    const first = starts[k]!;
+    const end = starts[k + 1] ?? lines.length;
+    const line = KEY_LINE.exec(lines[first]!)!;
+    const written = line[1]!.trim();
+    const name = cleanString(written, warnings, piece.line + first);
+    const flat = read.blocks?.answers[k] ?? (read.flat ? readFlatBlock(lines, first, end) : UNREAD);
+    const value = readBlock(flat, written, lines, first, end, warnings, piece.line + first, sources, library);
     if (typeof value !== 'symbol') {
       define(result, name, value);
       continue;
     }
     // Without the library, a key keeps all its lines; a key that fails keeps its line, as the archive's titles need.
-    const rest = value === TOO_LARGE ? [lines[first]!.slice(key[0].length), ...lines.slice(first + 1, i)].join('\n') : lines[first]!.slice(key[0].length);
+    const rest = value === TOO_LARGE ? [lines[first]!.slice(line[0].length), ...lines.slice(first + 1, end)].join('\n') : lines[first]!.slice(line[0].length);
     const raw = unquote(rest.trim());
     const where = { line: piece.line + first + 1, column: 1 };
     if (value === TOO_LARGE) {
@@ -221,8 +219,10 @@ function recover(
       tooLarge = true;
     } else {
       anyFailed = true;
+      // Past the listed number the warning is only counted: its message is not built.
+      const listed = ++failed <= MAX_WARNINGS_PER_CODE;
       if (name === 'title') warnings.add('recovered-title', `the title is not valid YAML; read from the raw line`, where);
-      else warnings.add('invalid-front-matter', `the value of ${quoted(name)} is not valid YAML; kept as raw text`, where);
+      else warnings.add('invalid-front-matter', listed ? `the value of ${quoted(name)} is not valid YAML; kept as raw text` : '', where);
     }
     define(result, name, cleanString(raw, warnings, piece.line + first));
     if (SOURCE_KEYS.has(name)) define(sources, name, raw);
@@ -231,12 +231,19 @@ function recover(
   return { data: result, sources };
 }
 
+/** The flat reader's answers for the blocks, when it read them; `flat: false` (for the tests) reads none. */
+interface BlockSource {
+  blocks: FlatBlocks | null;
+  flat: boolean;
+}
+
 const FAILED = Symbol('failed');
 const TOO_LARGE = Symbol('too large');
 
 /** The value of a one-key YAML block; {@link FAILED} when it does not parse, {@link TOO_LARGE} when only the library could say. */
 function readBlock(
   flat: FlatBlock,
+  written: string,
   lines: readonly string[],
   from: number,
   to: number,
@@ -246,8 +253,7 @@ function readBlock(
   library: boolean,
 ): JsonValue | typeof FAILED | typeof TOO_LARGE {
   if (flat.kind === 'value') {
-    const name = KEY_LINE.exec(lines[from]!)![1]!.trim();
-    if (flat.source !== undefined) define(sources, name, flat.source);
+    if (flat.source !== undefined) define(sources, written, flat.source);
     return flatJson(flat, warnings, line) ?? flat.value;
   }
   const block = lines.slice(from, to).join('\n');

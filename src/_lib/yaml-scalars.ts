@@ -37,6 +37,8 @@ export function resolvePlain(text: string): ScalarValue | null {
   // Every form but a string starts with a digit, `+`, `-`, `.`, `~`, or n/N/t/T/f/F (or is empty).
   const first = text.charCodeAt(0);
   if (first > 0x39 && first !== 0x7e && !'nNtTfF'.includes(text.charAt(0))) return null;
+  const decimal = decimalInteger(text);
+  if (decimal !== null) return decimal;
   if (NULL.test(text)) return NULL_VALUE;
   if (BOOL.test(text)) return { value: text.charAt(0) === 't' || text.charAt(0) === 'T', source: text, nonJson: false };
   let number: number | null = null;
@@ -46,6 +48,20 @@ export function resolvePlain(text: string): ScalarValue | null {
   else if (FLOAT_NAN.test(text)) number = text.slice(-3).toLowerCase() === 'nan' ? NaN : text.charAt(0) === '-' ? -Infinity : Infinity;
   else if (FLOAT_EXP.test(text) || FLOAT.test(text)) number = parseFloat(text);
   if (number === null) return null;
+  if (!Number.isFinite(number)) return { value: text, source: text, nonJson: true };
+  return { value: number === 0 ? 0 : number, source: text, nonJson: false };
+}
+
+/** `[-+]?[0-9]+` (the core schema's `int`, which no earlier test matches), read without a regular expression. */
+function decimalInteger(text: string): ScalarValue | null {
+  const first = text.charCodeAt(0);
+  let i = first === 0x2b || first === 0x2d ? 1 : 0;
+  if (i === text.length) return null;
+  for (; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return null;
+  }
+  const number = parseInt(text, 10);
   if (!Number.isFinite(number)) return { value: text, source: text, nonJson: true };
   return { value: number === 0 ? 0 : number, source: text, nonJson: false };
 }
