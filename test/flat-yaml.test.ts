@@ -65,7 +65,7 @@ describe('the flat front matter reader', () => {
     strictEqual(readFlatYaml('title: "a"b"').kind, 'invalid');
     strictEqual(readFlatYaml('title: "C:\\示例"').kind, 'invalid');
     strictEqual(readFlatYaml('a: *undefined').kind, 'invalid');
-    for (const text of ['a:\n  b: 1', 'a: |\n  x', 'a: x\n  y', 'a: !!str 1', '? [a, b]\n: c', 'a: [a,\n  b]', 'a: "x\n  y"', 'a: &x [*x]']) {
+    for (const text of ['a:\n  b: 1', 'a: |\n  x', 'a: x\n  y', 'a: !!str 1', '? [a, b]\n: c', 'a: [a,\n  b]', 'a: "x\n  y"', 'a: &x [*x]', 'a: []\nb: &a\n- *a']) {
       strictEqual(readFlatYaml(text).kind, 'unsupported', text);
     }
   });

@@ -185,9 +185,13 @@ function readEntry(lines: readonly string[], i: number, context: NodeContext): E
   if (name.length > MAX_KEY_LENGTH - 32) throw UNSUPPORTED;
   const entry = readValue(line, keyEnd, context, 'value');
   if (entry === null) {
-    // `key:` (or `key: &anchor`) alone: a block sequence below, or null.
+    // `key:` (or `key: &anchor`) alone: a block sequence below, or null. The
+    // anchor is open while the items are read: an alias among them names it.
+    const anchor = anchorName(line, keyEnd);
+    if (anchor !== null) context.openAnchor(anchor);
     const below = readSequence(lines, i + 1, context);
-    return { name, value: anchored(line, keyEnd, below, context) as JsonValue, source: undefined, next: below.next };
+    if (anchor !== null) context.closeAnchor(anchor, below.items, below.weight, false);
+    return { name, value: below.items as JsonValue, source: undefined, next: below.next };
   }
   const source = typeof entry.source === 'string' && SOURCE_KEYS.has(name) ? entry.source : undefined;
   return { name, value: entry.value as JsonValue, source, next: i + 1 };
@@ -215,15 +219,10 @@ function readValue(line: string, at: number, context: NodeContext, place: Place)
   return node;
 }
 
-/** The value of `key:` or `-` with no node after it: `below`, anchored if the line says so. */
-function anchored(line: string, at: number, below: Sequence, context: NodeContext): unknown {
+/** The anchor of `key: &name` or `- &name` with no node after it, or `null`. */
+function anchorName(line: string, at: number): string | null {
   const start = skipSpaces(line, at);
-  if (line.charCodeAt(start) === 0x26) {
-    const name = readName(line, start + 1, 'value');
-    context.openAnchor(name);
-    context.closeAnchor(name, below.items, below.weight, false);
-  }
-  return below.items;
+  return line.charCodeAt(start) === 0x26 ? readName(line, start + 1, 'value') : null;
 }
 
 /** A block sequence (or `null` items when there is none), where it ends, and its source length. */
@@ -259,7 +258,15 @@ function readSequence(lines: readonly string[], from: number, context: NodeConte
     const at = skipSpaces(line, 0);
     if (at === indent && isItem(line, at)) {
       const node = readValue(line, at + 1, context, 'item');
-      items.push(node === null ? anchored(line, at + 1, { ...NOTHING, next: i }, context) : node.value);
+      if (node === null) {
+        // `-` or `- &name` alone: a null item (a deeper line would be a nested collection).
+        const anchor = anchorName(line, at + 1);
+        if (anchor !== null) {
+          context.openAnchor(anchor);
+          context.closeAnchor(anchor, null, 0, false);
+        }
+      }
+      items.push(node === null ? null : node.value);
       weight += line.length + 1;
       next = ++i;
     } else if (at === 0 && line.charCodeAt(0) !== 0x2d) {

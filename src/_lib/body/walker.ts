@@ -205,8 +205,13 @@ class BodyWalker implements HtmlHandler {
       flags |= Flag.Context;
     }
     const reference = shown && (name === 'a' || name === 'span') ? this.reference(name, attribs) : null;
-    if (reference === null) this.stack.push(SHARED_FRAMES[flags]!);
-    else this.stack.push({ flags: flags | reference.flags, mention: reference.mention, link: reference.link });
+    if (reference === null) {
+      this.stack.push(SHARED_FRAMES[flags]!);
+      return;
+    }
+    const frame = { flags: flags | reference.flags, mention: reference.mention, link: reference.link };
+    if (reference === this.openAnchor) this.openAnchor = frame;
+    this.stack.push(frame);
   }
 
   onClose(): void {
