@@ -5,7 +5,7 @@
  *   --max-semi-space-size=1`): parses a 10 MB invented post once between two
  *   marker lines and prints the figures; the parent reads the peak heap from
  *   the sizes V8 prints at each collection in between.
- * - `--shapes [--quick]` (`npm run bench:memory`): for every shape of
+ * - `--shapes [--quick] [--only <text>]` (`npm run bench:memory`): for every shape of
  *   bench/shapes.ts at 1 MB and 9 MB, runs itself as such a child on that
  *   input (`--child <file>`) and prints the peak heap growth and the peak
  *   resident memory growth, each per input byte.
@@ -23,7 +23,7 @@ import { SHAPES } from './shapes.ts';
 const MB = 1024 * 1024;
 const args = process.argv.slice(2);
 
-if (args[0] === '--shapes') shapes(args.includes('--quick'));
+if (args[0] === '--shapes') shapes(args.includes('--quick'), args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined);
 else parseOnce(args[0] === '--child' ? readFileSync(args[1]!, 'utf8') : generatedPost(10_000_000));
 
 /** The child: one parse between markers, with the heap and resident memory before and after. */
@@ -68,7 +68,7 @@ function child(text: string, dir: string): { heap: number; rss: number; retained
   return { heap: peak - value('before'), rss: value('rss-growth'), retained: value('retained') };
 }
 
-function shapes(quick: boolean): void {
+function shapes(quick: boolean, only: string | undefined): void {
   const sizes = quick ? [1_000_000] : [1_000_000, 9_000_000];
   const dir = mkdtempSync(join(tmpdir(), 'emnews-memory-'));
   console.log(`node ${process.version}; one parse per child process; peak growth over the heap (and resident memory) before the parse, per byte of input\n`);
@@ -77,6 +77,7 @@ function shapes(quick: boolean): void {
   let worst = { name: '', ratio: 0 };
   try {
     for (const [name, make] of Object.entries(SHAPES)) {
+      if (only !== undefined && !name.includes(only)) continue;
       const cells = sizes.map((size) => {
         const text = make(size);
         const bytes = Buffer.byteLength(text) / MB;

@@ -19,9 +19,19 @@ import { isStringKey } from './yaml-scalars.js';
 
 /** What the reader made of one key's block, read alone, as key-by-key recovery reads it. */
 export type FlatBlock =
-  | { kind: 'value'; value: JsonValue; source: string | undefined; notes: string[]; cleaned: number }
+  | { kind: 'value'; value: JsonValue; extra: BlockExtra | null }
   | { kind: 'invalid' }
   | { kind: 'unsupported' };
+
+/** What few blocks have besides their value (kept apart, so a block of a million keys stays small). */
+export interface BlockExtra {
+  /** The scalar's source, for {@link SOURCE_KEYS}. */
+  source: string | undefined;
+  /** Sources of numbers with no JSON form, in order. */
+  notes: string[];
+  /** Strings that lost control characters. */
+  cleaned: number;
+}
 
 /** The lines of a front matter, where each key's block starts (in order), and the reader's answer for each. */
 export interface FlatBlocks {
@@ -152,8 +162,10 @@ function readBlockAt(lines: readonly string[], from: number, to: number, length:
     for (let i = entry.next; i < to; i++) if (!isBlankOrComment(lines[i]!)) throw UNSUPPORTED;
     if (context.blockUnresolved) throw INVALID;
     const alone = context.blockCrossing || context.blockExcessive ? INVALID_BLOCK : null;
-    const notes = context.notes.slice(notesAt);
-    const block = alone ?? { kind: 'value', value: entry.value, source: entry.source, notes, cleaned: context.cleaned - cleanedAt };
+    const cleaned = context.cleaned - cleanedAt;
+    const plain = entry.source === undefined && context.notes.length === notesAt && cleaned === 0;
+    const extra = plain ? null : { source: entry.source, notes: context.notes.slice(notesAt), cleaned };
+    const block = alone ?? { kind: 'value', value: entry.value, extra };
     return { block, whole: 'value', name: entry.name, value: entry.value, source: entry.source };
   } catch (error) {
     if (!(error instanceof Unreadable)) throw error;

@@ -129,8 +129,10 @@ function readBlock(
   library: LibraryBlockReader | null,
 ): JsonValue | typeof FAILED | typeof TOO_LARGE {
   if (flat.kind === 'value') {
-    if (flat.source !== undefined) define(sources, written, flat.source);
-    flatWarnings(flat, warnings, line);
+    if (flat.extra !== null) {
+      if (flat.extra.source !== undefined) define(sources, written, flat.extra.source);
+      flatWarnings(flat.extra, warnings, line);
+    }
     return flat.value;
   }
   const block = lines.slice(from, to).join('\n');
