@@ -35,6 +35,8 @@ export class Context implements NodeContext {
   cleaned = 0;
   /** Too many alias uses, or copies, for the whole text. */
   excessive = false;
+  readonly items: unknown[] = [];
+  itemCount = 0;
 
   // The block being read.
   private block = 0;
@@ -63,6 +65,7 @@ export class Context implements NodeContext {
     this.blockExcessive = false;
     this.blockBudget = length + ALIAS_ALLOWANCE;
     this.open = 0;
+    this.itemCount = 0;
   }
 
   openAnchor(): void {

@@ -27,6 +27,14 @@ export interface NodeContext {
   note(source: string): void;
   /** A double-quoted scalar's value without control characters (its escapes can write them). */
   clean(value: string): string;
+  /**
+   * Where the items of the open flow sequences wait, innermost last: each
+   * sequence is then made once at its exact length (one grown item by item
+   * keeps room for more, and a million small lists make garbage).
+   */
+  readonly items: unknown[];
+  /** How many of {@link items} are in use (the array is not shortened: that costs more than it saves). */
+  itemCount: number;
 }
 
 /** A node and the offset after it. */
@@ -176,7 +184,7 @@ function readCollection(line: string, start: number, context: NodeContext, depth
   if (depth > MAX_FLOW_DEPTH) throw UNSUPPORTED;
   const mapping = line.charCodeAt(start) === 0x7b;
   const close = mapping ? 0x7d : 0x5d;
-  const items: unknown[] | null = mapping ? null : [];
+  const base = context.itemCount;
   const map: Record<string, unknown> | null = mapping ? {} : null;
   let at = skipSpaces(line, start + 1);
   while (line.charCodeAt(at) !== close) {
@@ -204,7 +212,7 @@ function readCollection(line: string, start: number, context: NodeContext, depth
       else map[key] = value;
     } else {
       const node = readNode(line, at, context, depth, 'flow');
-      items!.push(node.value);
+      context.items[context.itemCount++] = node.value;
       at = node.end;
     }
     at = skipSpaces(line, at);
@@ -216,8 +224,10 @@ function readCollection(line: string, start: number, context: NodeContext, depth
       throw UNSUPPORTED;
     }
   }
-  // `slice` gives the array its exact length: one grown by `push` keeps room for 16 more items.
-  return { value: map ?? items!.slice(), end: at + 1 };
+  if (map !== null) return { value: map, end: at + 1 };
+  const items = context.items.slice(base, context.itemCount);
+  context.itemCount = base;
+  return { value: items, end: at + 1 };
 }
 
 /** A flow mapping's key: a quoted scalar, or a plain one that reads as a string. */
