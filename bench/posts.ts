@@ -6,19 +6,33 @@
  */
 
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const CORPUS_DIR: string = fileURLToPath(new URL('../../shared/corpus/', import.meta.url));
 
-/** Every `.md` post under the corpus folder, or `[]` when it is absent. */
-export function corpusPosts(): string[] {
+/** A post as the `emnews` command reads it: its file name and its bytes. */
+export interface PostFile {
+  fileName: string;
+  bytes: Uint8Array;
+}
+
+/** Every `.md` post under the corpus folder, as bytes, or `[]` when it is absent. */
+export function corpusFiles(): PostFile[] {
   if (!existsSync(CORPUS_DIR)) return [];
   return (readdirSync(CORPUS_DIR, { recursive: true }) as string[])
     .filter((name) => name.endsWith('.md') && !name.endsWith('README.md'))
     .sort()
-    .map((name) => readFileSync(join(CORPUS_DIR, name), 'utf8'));
+    .map((name) => ({ fileName: basename(name), bytes: new Uint8Array(readFileSync(join(CORPUS_DIR, name))) }));
 }
+
+/** Every `.md` post under the corpus folder, as text, or `[]` when it is absent. */
+export function corpusPosts(): string[] {
+  return corpusFiles().map((file) => new TextDecoder().decode(file.bytes));
+}
+
+/** The file name a generated post would have in an archive (its URL's article id). */
+export const GENERATED_FILE_NAME = '2022-05-23-202205230000000001.md';
 
 // Paragraphs in the proportions of the real corpus: per KB about 5 tags,
 // 5 attributes and 1 entity link (bench/README.md has the counts), so a
@@ -34,7 +48,11 @@ const PARAGRAPHS = [
   '<p>公司同时披露，将在未来三个月内召开投资者说明会，就合作事项及经营情况与投资者进行交流。此前，<span id="stock_1.600001"><a href="http://quote.eastmoney.com/unify/r/1.600001" class="keytip" data-code="1,600001">示例银行</a></span>已与公司签署授信协议，为示范园区建设提供不超过30亿元的综合授信额度。</p>',
 ];
 
-/** An invented post of about `bytes` UTF-8 bytes. */
+/**
+ * An invented post of about `bytes` UTF-8 bytes (never less; a little more,
+ * by less than a paragraph). `generatedPost(0)` is the post with no
+ * paragraphs: front matter, digest, source line, URL and navigation.
+ */
 export function generatedPost(bytes: number): string {
   const head = [
     '---',

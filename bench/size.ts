@@ -3,61 +3,52 @@
  *
  * - Bundle: `esbuild --bundle --minify --format=esm --platform=neutral` of
  *   `export { parsePost } from 'emnews'`, gzipped, with the share of each
- *   package.
- * - Cold start: the median wall time of 20 fresh `node` processes importing
- *   emnews, beside 20 importing htmlparser2, yaml and date-fns-tz alone and
- *   20 importing nothing, interleaved.
+ *   package, and each dependency bundled alone as emnews imports it.
+ * - Cold start and the first call: bench/cold-start.ts.
  */
 
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
+import { coldStart } from './cold-start.ts';
+import { dependencyImports, reexport, ROOT } from './dependencies.ts';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
+const TARGET_KB = 65;
 
-const result = await build({
-  stdin: { contents: "export { parsePost } from 'emnews';", resolveDir: root, sourcefile: 'entry.js' },
-  bundle: true,
-  minify: true,
-  format: 'esm',
-  platform: 'neutral',
-  write: false,
-  metafile: true,
-  logLevel: 'warning',
-});
-const code = result.outputFiles[0]!.contents;
-const gzipped = gzipSync(code, { level: 9 }).length;
-const shares = new Map<string, number>();
-for (const [path, input] of Object.entries(Object.values(result.metafile.outputs)[0]!.inputs)) {
-  const name = path.includes('node_modules/') ? path.replace(/^.*node_modules\//, '').split('/')[0]! : 'emnews';
-  shares.set(name, (shares.get(name) ?? 0) + input.bytesInOutput);
-}
-const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
-console.log(`Bundle of \`export { parsePost } from 'emnews'\` (esbuild --bundle --minify --format=esm --platform=neutral):`);
-console.log(`  ${kb(code.length)} minified, ${kb(gzipped)} gzipped (target: at most 60 KB gzipped)`);
-for (const [name, bytes] of [...shares].sort((a, b) => b[1] - a[1])) console.log(`    ${name.padEnd(12)} ${kb(bytes)} minified`);
-
-const RUNS = 20;
-const programs = {
-  emnews: "import('emnews')",
-  'htmlparser2 + yaml + date-fns-tz': "Promise.all([import('htmlparser2'), import('yaml'), import('date-fns-tz')])",
-  'node alone': '0',
-};
-const times = new Map<string, number[]>(Object.keys(programs).map((name) => [name, []]));
-for (let run = 0; run < RUNS; run++) {
-  for (const [name, program] of Object.entries(programs)) {
-    const start = process.hrtime.bigint();
-    const child = spawnSync(process.execPath, ['-e', program], { cwd: root });
-    if (child.status !== 0) throw new Error(`${name}: ${child.stderr}`);
-    times.get(name)!.push(Number(process.hrtime.bigint() - start) / 1e6);
+async function bundle(contents: string): Promise<{ minified: number; gzipped: number; shares: Map<string, number> }> {
+  const result = await build({
+    stdin: { contents, resolveDir: ROOT, sourcefile: 'entry.js' },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'neutral',
+    write: false,
+    metafile: true,
+    logLevel: 'warning',
+  });
+  const code = result.outputFiles[0]!.contents;
+  const shares = new Map<string, number>();
+  for (const [path, input] of Object.entries(Object.values(result.metafile.outputs)[0]!.inputs)) {
+    const name = path.includes('node_modules/') ? path.replace(/^.*node_modules\//, '').split('/')[0]! : 'emnews';
+    shares.set(name, (shares.get(name) ?? 0) + input.bytesInOutput);
   }
+  return { minified: code.length, gzipped: gzipSync(code, { level: 9 }).length, shares };
 }
-const median = (values: number[]): number => [...values].sort((a, b) => a - b)[values.length >> 1]!;
-const emnews = median(times.get('emnews')!);
-const deps = median(times.get('htmlparser2 + yaml + date-fns-tz')!);
-const bare = median(times.get('node alone')!);
-console.log(`\nCold start, median of ${RUNS} fresh processes each (wall time, node ${process.version}):`);
-for (const [name, values] of times) console.log(`  ${name.padEnd(34)} ${median(values).toFixed(1)} ms`);
-console.log(`  emnews / dependencies: ${(emnews / deps).toFixed(2)} (target: at most 1.3)`);
-console.log(`  import cost beyond node itself: emnews ${(emnews - bare).toFixed(1)} ms, dependencies ${(deps - bare).toFixed(1)} ms`);
+
+const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
+const imports = dependencyImports();
+const whole = await bundle("export { parsePost } from 'emnews';");
+const deps = await bundle(reexport(imports));
+
+console.log("Bundle of `export { parsePost } from 'emnews'` (esbuild --bundle --minify --format=esm --platform=neutral, gzip -9):\n");
+console.log(`  ${kb(whole.minified)} minified, ${kb(whole.gzipped)} gzipped: target at most ${TARGET_KB} KB gzipped, ${whole.gzipped <= TARGET_KB * 1024 ? 'met' : 'NOT MET'}\n`);
+console.log('| package | minified, in the bundle | bundled alone as emnews imports it, gzipped | what emnews imports |');
+console.log('| --- | ---: | ---: | --- |');
+for (const [name, bytes] of [...whole.shares].sort((a, b) => b[1] - a[1])) {
+  const own = imports.filter((i) => i.pkg === name);
+  const alone = own.length > 0 ? (await bundle(reexport(own))).gzipped : 0;
+  const what = own.map((i) => `\`${i.names.join(', ')}\` from \`${i.specifier}\``).join('; ') || (name === 'emnews' ? 'its own code' : 'a dependency of a dependency');
+  console.log(`| ${name} | ${kb(bytes)} | ${alone > 0 ? kb(alone) : name === 'emnews' ? `${kb(whole.gzipped - deps.gzipped)} (the bundle minus all dependencies)` : '(in its importer’s figure)'} | ${what} |`);
+}
+console.log(`| all dependencies together | ${kb(deps.minified)} | ${kb(deps.gzipped)} | |`);
+
+await coldStart(imports);

@@ -6,7 +6,8 @@
  */
 
 /**
- * Codes for input that is not a post at all. These are always thrown.
+ * Codes for input that is not a post (or page, or list response) at all.
+ * These are always thrown.
  *
  * @example
  * ```ts
@@ -16,8 +17,12 @@
 export type InputErrorCode =
   | 'invalid-input'
   | 'invalid-utf8'
+  | 'invalid-bytes'
   | 'input-too-large'
-  | 'invalid-option';
+  | 'invalid-option'
+  | 'unsupported-encoding'
+  | 'invalid-json'
+  | 'unknown-list-shape';
 
 /**
  * Codes for what parsing recovered from. They appear in `warnings`, or are
@@ -52,7 +57,10 @@ export type WarningCode =
   | 'unknown-market'
   | 'unclosed-markup'
   | 'control-characters'
-  | 'invisible-characters';
+  | 'invisible-characters'
+  | 'no-article-container'
+  | 'duplicate-item'
+  | 'invalid-list-item';
 
 /**
  * Every code a {@link PostParseError} can carry.

@@ -20,6 +20,12 @@ export { parsePost } from './parse-post.js';
 export type { ParseOptions } from './parse-post.js';
 export { parseBody } from './parse-body.js';
 export type { BodyOptions } from './parse-body.js';
+export { parseArticle } from './parse-article.js';
+export type { ArticleOptions } from './parse-article.js';
+export { parseNewsList } from './parse-news-list.js';
+export type { NewsListOptions } from './parse-news-list.js';
+export { dedupePosts } from './dedupe.js';
+export type { CopyKind, DedupedPost, DedupeOptions, PostCopy } from './dedupe.js';
 export { PostParseError } from './errors.js';
 export type { ErrorCode, InputErrorCode, WarningCode } from './errors.js';
 export type {
@@ -36,6 +42,9 @@ export type {
   Link,
   MarketType,
   Mention,
+  NewsItem,
+  NewsList,
+  NewsListFormat,
   Paragraph,
   Post,
   PostDate,

@@ -1,10 +1,10 @@
 import { readTrailingOutlet } from './_lib/attribution.js';
 import { walkBody } from './_lib/body/walker.js';
-import { DEFAULT_TIME_ZONE, checkTimeZone, readDate } from './_lib/date.js';
+import { DEFAULT_TIME_ZONE, readDate } from './_lib/date.js';
 import { readFrontMatter } from './_lib/front-matter.js';
-import { readInput, resolveMaxInputBytes } from './_lib/input.js';
+import { readInput } from './_lib/input.js';
 import { splitPost, type Layout } from './_lib/layout.js';
-import { checkBaseUrl, checkBoolean, checkOptions, checkString } from './_lib/options.js';
+import { checkBaseUrl, checkBoolean, checkEncoding, checkMaxInputBytes, checkOptions, checkString, checkTimeZone } from './_lib/options.js';
 import { cleanText, countInvisible, quoted } from './_lib/text.js';
 import { describeUrlProblem, isSamePage, readFileName, readPostUrl, resolveUrl, type FileNameInfo } from './_lib/url.js';
 import { createWarnings, type Warnings } from './_lib/warnings.js';
@@ -12,7 +12,10 @@ import { BODY_OPTION_NAMES, type BodyOptions } from './parse-body.js';
 import type { FrontMatter, JsonValue, Link, Post, PostDate, PostUrl } from './types.js';
 
 /**
- * Options of {@link parsePost}.
+ * Options of {@link parsePost}: those of {@link BodyOptions}, and the ones
+ * below. Each option is read once, by property access; an error that a
+ * getter or a Proxy trap of your options object throws reaches you
+ * unchanged.
  *
  * @example
  * ```ts
@@ -25,8 +28,18 @@ import type { FrontMatter, JsonValue, Link, Post, PostDate, PostUrl } from './ty
  */
 export interface ParseOptions extends BodyOptions {
   /**
-   * The IANA time zone of dates written without an offset. Resolved with
-   * date-fns-tz, never the host's zone. An unknown zone throws `invalid-option`.
+   * The IANA time zone of dates written without an offset, resolved with the
+   * runtime's own zone data (`Intl`), never the host's zone or the current
+   * clock. Historical rules apply, including local mean time with seconds
+   * (`Asia/Shanghai` before 1901 is `+08:05:43`). A time that happens twice
+   * when clocks go back takes the earlier instant; a time that never happens
+   * when clocks go forward is moved forward by the gap (it keeps the offset
+   * before the change): Temporal's `disambiguation: 'compatible'`.
+   *
+   * Must be an IANA zone name the runtime knows (matched case-insensitively):
+   * `'Asia/Shanghai'`, `'UTC'`, or a fixed-offset name such as `'Etc/GMT-8'`
+   * (POSIX sign: that is UTC+08:00). Offsets (`'+08:00'`), `''` and any other
+   * text throw `invalid-option`.
    * @default 'Asia/Shanghai'
    */
   timeZone?: string;
@@ -44,11 +57,12 @@ const HTML_TAG = /<[A-Za-z!/]/;
  * Parses one archived eastmoney post (a Jekyll Markdown file) into plain,
  * JSON-serializable data. Recovers from messy input with coded warnings.
  *
- * @param input - The post's text, or its bytes as UTF-8.
+ * @param input - The post's text, or its bytes (UTF-8 unless
+ *   `options.encoding` or a byte order mark says otherwise).
  * @param options - See {@link ParseOptions}.
  * @returns The parsed post.
  * @throws {@link PostParseError} for input that is not a post (not a string
- *   or bytes, invalid UTF-8, larger than `maxInputBytes`), invalid options,
+ *   or bytes, bytes not valid in their encoding, larger than `maxInputBytes`), invalid options,
  *   or (with `strict`) the first warning.
  *
  * @example
@@ -83,12 +97,13 @@ const HTML_TAG = /<[A-Za-z!/]/;
 export function parsePost(input: string | Uint8Array, options?: ParseOptions): Post {
   const checked = checkOptions(options, POST_OPTION_NAMES);
   const strict = checkBoolean('strict', checked.strict);
-  const maxInputBytes = resolveMaxInputBytes(checked.maxInputBytes);
-  const timeZone = checked.timeZone === undefined ? DEFAULT_TIME_ZONE : checkTimeZone(checked.timeZone);
+  const maxInputBytes = checkMaxInputBytes(checked.maxInputBytes);
+  const timeZone = checkTimeZone(checked.timeZone, DEFAULT_TIME_ZONE);
   const fileName = checkString('fileName', checked.fileName);
   const baseUrl = checkBaseUrl(checked.baseUrl);
+  const encoding = checkEncoding(checked.encoding);
 
-  const text = readInput(input, maxInputBytes);
+  const text = readInput(input, maxInputBytes, encoding);
   const warnings = createWarnings(strict);
   const layout = splitPost(text, warnings);
   const { data: frontMatter, sources } =
@@ -112,6 +127,7 @@ export function parsePost(input: string | Uint8Array, options?: ParseOptions): P
   return {
     frontMatter,
     title,
+    originalTitle: null,
     date,
     categories: jekyllList(frontMatter['categories'] ?? frontMatter['category']),
     tags: jekyllList(frontMatter['tags']),
@@ -119,6 +135,7 @@ export function parsePost(input: string | Uint8Array, options?: ParseOptions): P
     paragraphs: body.paragraphs,
     entities: body.entities,
     source: body.source ?? (summary === null ? null : readTrailingOutlet(summary)),
+    editor: null,
     url,
     articleId: ids.articleId,
     infoCode: ids.infoCode,

@@ -61,8 +61,9 @@ export type FrontMatter = { [key: string]: JsonValue };
 export interface PostDate {
   /**
    * The local time as the post wrote it (Beijing time for the archive), with
-   * the offset that applies: `2022-05-23T17:03:48+08:00`. Use it to show the
-   * time as the newsroom saw it.
+   * {@link PostDate.offset}: `2022-05-23T17:03:48+08:00`, or
+   * `1900-06-01T12:00:00+08:05:43` when the offset has seconds (local mean
+   * time). Use it to show the time as the newsroom saw it.
    */
   iso: string;
   /**
@@ -73,7 +74,12 @@ export interface PostDate {
   utc: string;
   /** The instant as milliseconds since the Unix epoch. */
   epochMs: number;
-  /** The offset from UTC that applies, as `+08:00`. */
+  /**
+   * The offset from UTC that maps the written time to the instant, as
+   * `+08:00`, or `+08:05:43` when it has seconds (local mean time, before a
+   * zone adopted standard time). For a time that never happened (clocks set
+   * forward), the offset before the change.
+   */
   offset: string;
   /**
    * `true` when the source gave no offset and `options.timeZone` was applied
@@ -82,8 +88,12 @@ export interface PostDate {
   assumed: boolean;
   /** The text the date was read from, as written. */
   raw: string;
-  /** Where the date came from: the front matter or the file name fallback. */
-  from: 'front-matter' | 'file-name';
+  /**
+   * Where the date came from: the front matter or the file name fallback
+   * (`parsePost`), the article page (`parseArticle`), a list item
+   * (`parseNewsList`).
+   */
+  from: 'front-matter' | 'file-name' | 'page' | 'list';
 }
 
 /**
@@ -444,8 +454,13 @@ export interface Source {
   name: string;
   /** The whole attribution as it reads, links stripped. */
   text: string;
-  /** `'body'` for the `em_media` block, `'digest'` for a trailing `（…）` in the digest. */
-  from: 'body' | 'digest';
+  /**
+   * `'body'` for the `em_media` block, `'digest'` for a trailing `（…）` or
+   * `(…)` in the digest, `'page'` for the page's info line (`来源：…`,
+   * `data-source`, `.sourcebox`, with `parseArticle`), `'list'` for a list
+   * item's outlet field (`mediaName`, with `parseNewsList`).
+   */
+  from: 'body' | 'digest' | 'page' | 'list';
 }
 
 /**
@@ -571,7 +586,9 @@ export interface Body {
 }
 
 /**
- * A parsed post.
+ * A parsed post (`parsePost`) or article page (`parseArticle`). A page has
+ * no front matter (`{}`), categories or tags (`[]`); its `url` is the
+ * page's canonical address.
  *
  * @example
  * ```ts
@@ -587,13 +604,23 @@ export interface Post {
   frontMatter: FrontMatter;
   /** The title; `''` when empty or missing. */
   title: string;
+  /**
+   * The title the article first had elsewhere, from an article page's
+   * `原标题：…` line (`parseArticle`); `null` when the page has none, and
+   * always `null` from `parsePost`.
+   */
+  originalTitle: string | null;
   /** The publication date, or `null` (with a warning) when missing or invalid. */
   date: PostDate | null;
   /** Jekyll's reading of `categories`: a space-separated string becomes a list. */
   categories: string[];
   /** Jekyll's reading of `tags`. */
   tags: string[];
-  /** The digest: the `> ` line, or the whole text of a digest-only post. */
+  /**
+   * The digest: the `> ` line, or the whole text of a digest-only post; for
+   * an article page, its summary box (`.b-review`, `.abstract`) or else its
+   * `description` meta tag.
+   */
   summary: string | null;
   /** Every visible text block of the body, in document order. */
   paragraphs: Paragraph[];
@@ -601,7 +628,16 @@ export interface Post {
   entities: Entity[];
   /** The source attribution, or `null`. */
   source: Source | null;
-  /** The original article's address, or `null`. */
+  /**
+   * The responsible editor, from an article page's `（责任编辑：…）` line
+   * (`parseArticle`); `null` when the page has none, and always `null` from
+   * `parsePost`.
+   */
+  editor: string | null;
+  /**
+   * The original article's address, or `null`; for an article page, its
+   * `<link rel="canonical">`, else `og:url`, else `options.url`.
+   */
   url: PostUrl | null;
   /** The 18-digit eastmoney article id, from the URL or else from `options.fileName`. */
   articleId: string | null;
@@ -612,5 +648,99 @@ export interface Post {
   /** Body links and footer navigation. */
   links: Link[];
   /** What was recovered from, in input order by stage. */
+  warnings: Warning[];
+}
+
+/**
+ * Which list endpoint a response came from, as {@link NewsList.format}
+ * tells it:
+ * - `'rolling'`: the rolling news list, `var ajaxResult={…"LivesList":[…]}`;
+ * - `'fast-news'`: the fast-news list, `{"data":{"fastNewsList":[…]}}`;
+ * - `'column'`: a column's list, `{"data":{"list":[…]}}`;
+ * - `'per-stock'`: a stock's news list, items with `Art_…` fields;
+ * - `'search'`: the search endpoint's JSONP, `jQuery…({"result":{"cmsArticleWebOld":[…]}})`.
+ *
+ * @example
+ * ```ts
+ * const format: NewsListFormat = 'fast-news';
+ * ```
+ */
+export type NewsListFormat = 'rolling' | 'fast-news' | 'column' | 'per-stock' | 'search';
+
+/**
+ * One item of a news list response: the same fields, in the same shapes,
+ * as the {@link Post} the article would give.
+ *
+ * @example
+ * ```ts
+ * const item: NewsItem = {
+ *   title: '示例公司快速回调',
+ *   date: {
+ *     iso: '2026-06-16T14:09:57+08:00',
+ *     utc: '2026-06-16T06:09:57.000Z',
+ *     epochMs: 1781590197000,
+ *     offset: '+08:00',
+ *     assumed: true,
+ *     raw: '2026-06-16 14:09:57',
+ *     from: 'list',
+ *   },
+ *   summary: '示例公司盘中快速回调。',
+ *   source: null,
+ *   url: null,
+ *   articleId: '202606160000000001',
+ *   entities: [
+ *     {
+ *       kind: 'stock',
+ *       market: 1,
+ *       marketType: 'shanghai',
+ *       exchange: 'SH',
+ *       code: '600001',
+ *       secid: '1.600001',
+ *       label: '',
+ *       url: 'https://quote.eastmoney.com/unify/r/1.600001',
+ *       mentionCount: 0,
+ *     },
+ *   ],
+ * };
+ * ```
+ */
+export interface NewsItem {
+  /** The title, clean text (search highlights such as `<em>` removed); `''` when missing. */
+  title: string;
+  /** The publication time (Beijing time unless `options.timeZone` says otherwise), or `null`. */
+  date: PostDate | null;
+  /** The digest or summary, clean text, without a `【title】` prefix that repeats the title; `null` when empty. */
+  summary: string | null;
+  /** The outlet (`mediaName`, `Art_MediaName`; `from: 'list'`), else a trailing `（…）` of the summary (`from: 'digest'`), else `null`. */
+  source: Source | null;
+  /** The article's address, or `null` when the item has none (fast news). */
+  url: PostUrl | null;
+  /** The 18-digit eastmoney article id, from the item's code or its address. */
+  articleId: string | null;
+  /**
+   * The securities the item names (`stockList: ["1.601068"]`), each an
+   * {@link Entity} with `label` `''` and `mentionCount` `0` (a list has no
+   * text to mention them in).
+   */
+  entities: Entity[];
+}
+
+/**
+ * What `parseNewsList` returns: the items of one list response, the format
+ * it was recognized as, and what was recovered from.
+ *
+ * @example
+ * ```ts
+ * import { parseNewsList } from 'emnews';
+ * const list: NewsList = parseNewsList('{"data":{"fastNewsList":[]}}');
+ * list.format; // 'fast-news'
+ * ```
+ */
+export interface NewsList {
+  /** The endpoint the response's shape belongs to. */
+  format: NewsListFormat;
+  /** The items in response order, duplicates (same code) collapsed to the first. */
+  items: NewsItem[];
+  /** What was recovered from; item warnings name the item's 1-based place in the response. */
   warnings: Warning[];
 }

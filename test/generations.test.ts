@@ -38,6 +38,7 @@ const cases: { name: string; input: string; fileName?: string; baseUrl?: string;
         tags: '东财滚动新闻',
       },
       title: '离岸示例指数升至年内高位',
+      originalTitle: null,
       date: {
         iso: '2021-12-08T10:46:18+08:00',
         utc: '2021-12-08T02:46:18.000Z',
@@ -53,6 +54,7 @@ const cases: { name: string; input: string; fileName?: string; baseUrl?: string;
       paragraphs: [{ kind: 'paragraph', text: '示例指数8日升至6.3512，为年内最高水平。', mentions: [] }],
       entities: [],
       source: null,
+      editor: null,
       url: {
         href: 'http://finance.eastmoney.com/news/11060,202112080000000011.html',
         host: 'finance.eastmoney.com',
@@ -96,6 +98,7 @@ const cases: { name: string; input: string; fileName?: string; baseUrl?: string;
         tags: '东财滚动新闻',
       },
       title: '示例省出台措施',
+      originalTitle: null,
       date: {
         iso: '2021-12-08T12:58:23+08:00',
         utc: '2021-12-08T04:58:23.000Z',
@@ -111,6 +114,7 @@ const cases: { name: string; input: string; fileName?: string; baseUrl?: string;
       paragraphs: [{ kind: 'paragraph', text: '示例省8日表示，将扩大对小微企业的首贷规模。（示例日报）', mentions: [] }],
       entities: [],
       source: { name: '示例日报', text: '（示例日报）', from: 'digest' },
+      editor: null,
       url: {
         href: 'http://stock.eastmoney.com/news/1405,202112080000000012.html',
         host: 'stock.eastmoney.com',
@@ -156,6 +160,7 @@ const cases: { name: string; input: string; fileName?: string; baseUrl?: string;
         tags: '东财滚动新闻',
       },
       title: '示例银行一季度营收增长',
+      originalTitle: null,
       date: {
         iso: '2022-05-23T17:03:48+08:00',
         utc: '2022-05-23T09:03:48.000Z',
@@ -223,6 +228,7 @@ const cases: { name: string; input: string; fileName?: string; baseUrl?: string;
         },
       ],
       source: { name: '示例证券报', text: '（文章来源：示例证券报）', from: 'body' },
+      editor: null,
       url: {
         href: 'http://finance.eastmoney.com/news/1355,202205230000000013.html',
         host: 'finance.eastmoney.com',
@@ -257,6 +263,7 @@ const cases: { name: string; input: string; fileName?: string; baseUrl?: string;
         tags: '示例证券报新闻',
       },
       title: '示例银行一季度营收增长',
+      originalTitle: null,
       date: {
         iso: '2022-05-23T17:03:48+08:00',
         utc: '2022-05-23T09:03:48.000Z',
@@ -275,6 +282,7 @@ const cases: { name: string; input: string; fileName?: string; baseUrl?: string;
       ],
       entities: [],
       source: { name: '示例证券报', text: '（文章来源：示例证券报）', from: 'body' },
+      editor: null,
       url: {
         href: 'http://finews.zning.xyz/html_News/NewsShare.html?infoCode=NW202205230000000013',
         host: 'finews.zning.xyz',

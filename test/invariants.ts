@@ -5,7 +5,7 @@
  */
 
 import { deepStrictEqual } from 'node:assert/strict';
-import type { Body, Post } from 'emnews';
+import type { Body, Entity, NewsList, Post, Warning } from 'emnews';
 
 /** The output bound of docs/security.md: characters of JSON per input character, and a constant. */
 export const OUTPUT_FACTOR = 20;
@@ -48,12 +48,7 @@ export function invariantProblems(result: Post | Body, input?: string): string[]
     if (label !== undefined && entity.label !== label) problems.push(`entity ${e} label ${entity.label} is not its first mention ${label}`);
     const counted = result.paragraphs.reduce((n, p) => n + p.mentions.filter((m) => m.entityIndex === e).length, 0);
     if (counted !== entity.mentionCount) problems.push(`entity ${e} counts ${entity.mentionCount} mentions, found ${counted}`);
-    const expectedSecid = entity.market === null ? null : entity.kind === 'keyword' ? entity.secid : `${entity.market}.${entity.code}`;
-    if (entity.secid !== expectedSecid) problems.push(`entity ${e} (${entity.kind}) secid ${entity.secid} does not match its market and code`);
-    if ((entity.kind === 'stock' || entity.kind === 'board') && !Number.isInteger(entity.market)) problems.push(`entity ${e} is a ${entity.kind} without a market`);
-    if (entity.kind === 'unresolved' && !result.warnings.some((w) => w.code === 'unknown-market')) {
-      problems.push(`entity ${e} is unresolved but no unknown-market warning says so`);
-    }
+    problems.push(...entityProblems(entity, e, result.warnings));
   });
   for (const warning of result.warnings) {
     if ((warning.line === null) !== (warning.column === null)) problems.push(`warning ${warning.code} has a line without a column or the reverse`);
@@ -76,6 +71,34 @@ function outputProblems(result: Post | Body, input: string): string[] {
     if (warning.message.length > 400) problems.push(`a ${warning.code} warning of ${warning.message.length} characters`);
   }
   for (const [code, count] of counts) if (count > 101) problems.push(`${count} ${code} warnings`);
+  return problems;
+}
+
+function entityProblems(entity: Entity, e: number, warnings: Warning[]): string[] {
+  const problems: string[] = [];
+  const expectedSecid = entity.market === null ? null : entity.kind === 'keyword' ? entity.secid : `${entity.market}.${entity.code}`;
+  if (entity.secid !== expectedSecid) problems.push(`entity ${e} (${entity.kind}) secid ${entity.secid} does not match its market and code`);
+  if ((entity.kind === 'stock' || entity.kind === 'board') && !Number.isInteger(entity.market)) problems.push(`entity ${e} is a ${entity.kind} without a market`);
+  if (entity.kind === 'unresolved' && !warnings.some((w) => w.code === 'unknown-market')) problems.push(`entity ${e} is unresolved but no unknown-market warning says so`);
+  return problems;
+}
+
+/** The same for a `parseNewsList` result: items carry no text to mention entities in (label '', mentionCount 0). */
+export function listInvariantProblems(list: NewsList): string[] {
+  const problems: string[] = [];
+  try {
+    deepStrictEqual(JSON.parse(JSON.stringify(list)), list);
+  } catch {
+    problems.push('JSON round trip is lossy');
+  }
+  list.items.forEach((item, i) => {
+    item.entities.forEach((entity, e) => {
+      if (entity.label !== '' || entity.mentionCount !== 0) problems.push(`item ${i} entity ${e} has a label or mentions without text`);
+      problems.push(...entityProblems(entity, e, list.warnings).map((problem) => `item ${i}: ${problem}`));
+    });
+  });
+  for (const warning of list.warnings) if (warning.line !== null || warning.column !== null) problems.push(`warning ${warning.code} has a position in no text`);
+  problems.push(...unsafeStrings(list), ...urlProblems(list.items.flatMap((item) => [item.url?.href, ...item.entities.map((e) => e.url)])));
   return problems;
 }
 
@@ -103,12 +126,15 @@ function unsafeStrings(result: unknown): string[] {
 /** Every address in the output is absolute http(s), as the URL parser writes it. */
 function unsafeUrls(result: Post | Body): string[] {
   const post = result as Partial<Post>;
-  const urls = [
+  return urlProblems([
     post.url?.href,
     ...result.images.flatMap((image) => [image.src, image.originalSrc]),
     ...result.links.map((link) => link.href),
     ...result.entities.map((entity) => entity.url),
-  ];
+  ]);
+}
+
+function urlProblems(urls: (string | null | undefined)[]): string[] {
   const problems: string[] = [];
   for (const url of urls) {
     if (url === null || url === undefined) continue;

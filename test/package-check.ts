@@ -58,8 +58,8 @@ const files = packed!.files.map((file) => file.path).sort();
 step(`tarball ${packed!.filename}: ${files.length} files, ${(packed!.size / 1024).toFixed(1)} KB packed, ${(packed!.unpackedSize / 1024).toFixed(1)} KB unpacked`, () => {
   const unexpected = files.filter((file) => !(['README.md', 'LICENSE', 'CHANGELOG.md', 'package.json'].includes(file) || /^dist\/.+\.(?:js|d\.ts|json)$/.test(file) || /^docs\/[\w-]+\.md$/.test(file)));
   deepStrictEqual(unexpected, []);
-  for (const needed of ['LICENSE', 'CHANGELOG.md', 'dist/index.js', 'dist/index.d.ts', 'dist/cli.js', 'dist/schema.json']) ok(files.includes(needed), `missing ${needed}`);
-  ok(!files.includes('dist/cli.d.ts'), 'dist/cli.d.ts is not for users');
+  for (const needed of ['LICENSE', 'CHANGELOG.md', 'dist/index.js', 'dist/index.d.ts', 'dist/cli/main.js', 'dist/archive/index.js', 'dist/archive/index.d.ts', 'dist/schema.json']) ok(files.includes(needed), `missing ${needed}`);
+  deepStrictEqual(files.filter((file) => /^dist\/cli\/.*\.d\.ts$/.test(file)), [], 'the command\'s .d.ts files are not for users');
 });
 
 // 2. Install it once; the consumers below share this node_modules.
@@ -73,14 +73,20 @@ console.log(JSON.stringify([post.title, post.entities[0].secid, post.url.article
 const EXPECTED = JSON.stringify(['示例市推进数字经济园区建设 智慧农业项目获支持', '0.000816', '202205230000000003']);
 const READ_STDIN = "const input = require('node:fs').readFileSync(0, 'utf8');";
 
-step('ESM: import { parsePost } from "emnews", and emnews/schema.json', () => {
+step('ESM: import { parsePost } from "emnews", emnews/schema.json and emnews/archive', () => {
   const dir = project('esm', {
     'package.json': JSON.stringify({ type: 'module' }),
-    'index.js': `import { readFileSync } from 'node:fs';
+    'index.js': `import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { parsePost } from 'emnews';
+import { readArchive } from 'emnews/archive';
 import schema from 'emnews/schema.json' with { type: 'json' };
 const input = readFileSync(0, 'utf8');
 if (schema.$ref !== '#/definitions/Post') throw new Error('schema.json is not the Post schema');
+mkdirSync('archive', { recursive: true });
+writeFileSync('archive/2022-05-23-202205230000000003.md', input);
+for await (const entry of readArchive('archive', { jobs: 2 })) {
+  if (entry.post?.title !== parsePost(input).title) throw new Error('emnews/archive read ' + JSON.stringify(entry));
+}
 ${USE}`,
   });
   strictEqual(run(process.execPath, ['index.js'], dir).trim(), EXPECTED);
@@ -98,6 +104,16 @@ ${USE}`,
 });
 
 const TYPED_USE = `import { parsePost, PostParseError, type Entity, type ErrorCode, type Post } from 'emnews';
+import { readArchive, type ArchiveEntry } from 'emnews/archive';
+
+export async function titles(folder: string): Promise<string[]> {
+  const out: string[] = [];
+  for await (const entry of readArchive(folder, { jobs: 2, dedupe: true })) {
+    const checked: ArchiveEntry = entry;
+    out.push(checked.error ? checked.error.code : checked.post.title);
+  }
+  return out;
+}
 
 export function summary(text: string): string {
   const post: Post = parsePost(text, { timeZone: 'Asia/Shanghai', strict: false });
@@ -137,7 +153,7 @@ for (const [name, compilerOptions] of [
 
 step('the emnews command from node_modules/.bin', () => {
   strictEqual(run(join(consumers, 'node_modules/.bin/emnews'), ['--version'], consumers).trim(), manifest.version);
-  const post = JSON.parse(run(join(consumers, 'node_modules/.bin/emnews'), [], consumers)) as { title: string };
+  const { post } = JSON.parse(run(join(consumers, 'node_modules/.bin/emnews'), [], consumers)) as { post: { title: string } };
   strictEqual(post.title, JSON.parse(EXPECTED)[0]);
 });
 

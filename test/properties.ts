@@ -12,9 +12,14 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
-import { parseBody, parsePost, PostParseError, type Body, type Post } from 'emnews';
+import { parseArticle, parseBody, parseNewsList, parsePost, PostParseError, type Body, type NewsList, type Post } from 'emnews';
+import { invariantProblems, listInvariantProblems } from './invariants.ts';
+import { anyListText, listValue } from './generators/lists.ts';
+import { olderMarkupBody } from './generators/older-markup.ts';
+import { anyPage } from './generators/pages.ts';
+import { DATE_PROPERTIES } from './generators/dates.ts';
+import { INPUT_PROPERTIES } from './generators/input.ts';
 import { ROUND2_PROPERTIES } from './generators/round2.ts';
-import { invariantProblems } from './invariants.ts';
 
 const POSTS_DIR = fileURLToPath(new URL('../examples/posts/', import.meta.url));
 const POSTS = readdirSync(POSTS_DIR)
@@ -102,9 +107,9 @@ function attempt<T>(parse: () => T): T | null {
   }
 }
 
-function assertInvariants(result: Post | Body | null, input?: string): void {
+function assertInvariants(result: Post | Body | NewsList | null, input?: string): void {
   if (result === null) return;
-  const problems = invariantProblems(result, input);
+  const problems = 'items' in result ? listInvariantProblems(result) : invariantProblems(result, input);
   if (problems.length > 0) throw new Error(`broken invariants:\n${problems.join('\n')}`);
 }
 
@@ -118,9 +123,9 @@ export interface Property {
   property: fc.IProperty<never> | fc.IProperty<[string]>;
 }
 
-const property = (name: string, arbitrary: fc.Arbitrary<string>, predicate: (input: string) => void): Property => ({
+const property = <T = string>(name: string, arbitrary: fc.Arbitrary<T>, predicate: (input: T) => void): Property => ({
   name,
-  property: fc.property(arbitrary, predicate) as fc.IProperty<[string]>,
+  property: fc.property(arbitrary, predicate) as unknown as fc.IProperty<[string]>,
 });
 
 const ZONES = ['UTC', 'America/New_York', 'Asia/Kathmandu', 'Pacific/Chatham'];
@@ -138,18 +143,23 @@ export const PROPERTIES: readonly Property[] = [
   property('parseBody: only PostParseError escapes, and every invariant holds', anyPostText, (input) => {
     assertInvariants(attempt(() => parseBody(input)), input);
   }),
+  property('parseBody: every invariant holds on older and mobile markup', olderMarkupBody, (input) => assertInvariants(attempt(() => parseBody(input)))),
+  property('parseArticle: only PostParseError escapes, and every invariant holds', anyPage, (input) => assertInvariants(attempt(() => parseArticle(input)))),
+  property('parseNewsList: only PostParseError escapes, and every invariant holds (text)', anyListText, (input) => assertInvariants(attempt(() => parseNewsList(input)))),
+  property('parseNewsList: the same on parsed JSON', listValue, (input) => assertInvariants(attempt(() => parseNewsList(input as object)))),
   property('strict mode: only PostParseError escapes', anyPostText, (input) => {
     attempt(() => parsePost(input, { strict: true }));
   }),
-  property('CRLF, CR and a BOM give the same result as LF', anyPostText, (input) => {
+  property('CRLF, CR, a BOM, UTF-8 and UTF-16 bytes give the same result as LF', anyPostText, (input) => {
     // One leading BOM is a byte order mark; a second one is text.
     const lf = input.replace(/\r/g, '').replace(/^\uFEFF+/, '');
     const expected = attempt(() => parsePost(lf));
     assertSame(attempt(() => parsePost(lf.replace(/\n/g, '\r\n'))), expected, 'CRLF');
     assertSame(attempt(() => parsePost(lf.replace(/\n/g, '\r'))), expected, 'CR');
     assertSame(attempt(() => parsePost(`\uFEFF${lf}`)), expected, 'a BOM');
-    // Bytes with a zero in every other byte read as UTF-16 (see docs/errors.md).
-    if (!/[\0\uD800-\uDFFF]/.test(lf)) assertSame(attempt(() => parsePost(new TextEncoder().encode(lf))), expected, 'UTF-8 bytes');
+    // Bytes are UTF-8 unless a byte order mark says otherwise (docs/errors.md); UTF-8 cannot carry lone surrogates.
+    if (!/[\uD800-\uDFFF]/.test(lf)) assertSame(attempt(() => parsePost(new TextEncoder().encode(lf))), expected, 'UTF-8 bytes');
+    assertSame(attempt(() => parsePost(Buffer.from(`\uFEFF${lf}`, 'utf16le'))), expected, 'UTF-16 bytes');
   }),
   property('the host time zone never matters', mutatedPost, (input) => {
     const saved = process.env['TZ'];
@@ -164,5 +174,7 @@ export const PROPERTIES: readonly Property[] = [
       else process.env['TZ'] = saved;
     }
   }),
+  ...DATE_PROPERTIES,
+  ...INPUT_PROPERTIES,
   ...ROUND2_PROPERTIES,
 ];

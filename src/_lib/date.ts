@@ -1,7 +1,7 @@
-import { getTimezoneOffset } from 'date-fns-tz/getTimezoneOffset';
-import { PostParseError } from '../errors.js';
 import type { PostDate } from '../types.js';
-import { quoted } from './text.js';
+import { wallClockOffset } from './time-zone.js';
+
+export { resetZoneCaches } from './time-zone.js';
 
 /** The default of `options.timeZone`: posts are Beijing time. */
 export const DEFAULT_TIME_ZONE: string = 'Asia/Shanghai';
@@ -15,12 +15,15 @@ const DATE_PATTERN =
   /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[Tt ]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?[ \t]*(?:([Zz])|([+-])(\d{2}):?(\d{2}))?$/;
 const OFFSET_ONLY = /^(?:[Zz]|[+-]\d{2}:?\d{2})?$/;
 const MAX_OFFSET_MINUTES = 18 * 60;
+/** The ECMAScript date range: ±8.64e15 ms around 1970. */
+const MAX_EPOCH_MS = 8.64e15;
 
 /**
  * Reads a date as eastmoney posts write it. A date without an offset is
- * wall-clock time in `timeZone`, resolved with date-fns-tz (so historical
- * rules such as China's 1986–1991 summer time apply). Never uses the host's
- * time zone.
+ * wall-clock time in `timeZone`, resolved with the runtime's zone data (so
+ * historical rules such as China's 1986–1991 summer time and local mean time
+ * before 1901 apply; see `wallClockOffset` for times that happen twice or
+ * never). Never uses the host's time zone or the current clock.
  */
 export function readDate(raw: string, timeZone: string, from: PostDate['from']): PostDate | DateProblem {
   const text = raw.trim();
@@ -39,21 +42,23 @@ export function readDate(raw: string, timeZone: string, from: PostDate['from']):
   if (hour > 23 || minute > 59 || second > 59) return 'invalid';
   const wallMs = utcMs(year, month, day, hour, minute, second, millisecond);
 
-  let offsetMinutes: number;
+  let offsetMs: number;
   let assumed = false;
-  if (zulu) offsetMinutes = 0;
+  if (zulu) offsetMs = 0;
   else if (sign) {
     const hours = Number(oh);
     const minutes = Number(om);
     if (minutes > 59) return 'invalid';
-    offsetMinutes = (sign === '-' ? -1 : 1) * (hours * 60 + minutes);
+    const offsetMinutes = (sign === '-' ? -1 : 1) * (hours * 60 + minutes);
     if (Math.abs(offsetMinutes) > MAX_OFFSET_MINUTES) return 'invalid';
+    offsetMs = offsetMinutes * 60_000;
   } else {
-    offsetMinutes = zoneOffsetMinutes(timeZone, wallMs);
+    offsetMs = wallClockOffset(timeZone, wallMs);
     assumed = true;
   }
-  const epochMs = wallMs - offsetMinutes * 60_000;
-  const offset = formatOffset(offsetMinutes);
+  const epochMs = wallMs - offsetMs;
+  if (!(Math.abs(epochMs) <= MAX_EPOCH_MS)) return 'invalid';
+  const offset = formatOffset(offsetMs);
   const wall = `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}T${pad(hour, 2)}:${pad(minute, 2)}:${pad(second, 2)}`;
   return {
     iso: `${wall}${millisecond ? `.${pad(millisecond, 3)}` : ''}${offset}`,
@@ -64,24 +69,6 @@ export function readDate(raw: string, timeZone: string, from: PostDate['from']):
     raw,
     from,
   };
-}
-
-/** Throws `invalid-option` unless date-fns-tz knows `timeZone`. */
-export function checkTimeZone(timeZone: unknown): string {
-  if (typeof timeZone !== 'string' || Number.isNaN(getTimezoneOffset(timeZone, 0))) {
-    throw new PostParseError('invalid-option', `unknown timeZone ${quoted(String(timeZone))}`);
-  }
-  return timeZone;
-}
-
-/**
- * The zone's offset for a wall-clock time: guess with the offset at the wall
- * time read as UTC, then correct once with the offset at the guessed instant.
- */
-function zoneOffsetMinutes(timeZone: string, wallMs: number): number {
-  const first = getTimezoneOffset(timeZone, wallMs);
-  const second = getTimezoneOffset(timeZone, wallMs - first);
-  return Math.round(second / 60_000);
 }
 
 function utcMs(year: number, month: number, day: number, h: number, mi: number, s: number, ms: number): number {
@@ -101,10 +88,12 @@ function daysInMonth(year: number, month: number): number {
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
-function formatOffset(minutes: number): string {
-  const sign = minutes < 0 ? '-' : '+';
-  const abs = Math.abs(minutes);
-  return `${sign}${pad(Math.floor(abs / 60), 2)}:${pad(abs % 60, 2)}`;
+/** `+08:00`, or `+08:05:43` for an offset with seconds (local mean time). */
+function formatOffset(offsetMs: number): string {
+  const sign = offsetMs < 0 ? '-' : '+';
+  const seconds = Math.round(Math.abs(offsetMs) / 1000);
+  const hhmm = `${sign}${pad(Math.floor(seconds / 3600), 2)}:${pad(Math.floor(seconds / 60) % 60, 2)}`;
+  return seconds % 60 === 0 ? hhmm : `${hhmm}:${pad(seconds % 60, 2)}`;
 }
 
 function pad(value: number, width: number): string {

@@ -172,16 +172,13 @@ export function entityRef(attribs: Attributes, href: string | null, context: str
   if (hasClass(attribs, 'infokey')) return keywordRef(href, context);
   const dataCode = attribs['data-code'];
   if (dataCode !== undefined) return securityRef(dataCode, href, context);
-  if (hasClass(attribs, 'keytip') || hasClass(attribs, 'em_stock_key_common')) {
-    const quote = href === null ? null : QUOTE_HREF.exec(href);
-    return quote ? security(Number(quote[1]), quote[2]!) : 'invalid';
-  }
+  if (hasClass(attribs, 'keytip') || hasClass(attribs, 'em_stock_key_common')) return linkedSecurity(href, context);
   return null;
 }
 
-/** The `id` of a span that names a security for the link inside it. */
+/** The `id` of a span that names a security (or a data keyword) for the link inside it, or for its own text. */
 export function isContextId(id: string): boolean {
-  return CONTEXT_ID.test(id) || KEYWORD_ID.test(id);
+  return CONTEXT_ID.test(id) || KEYWORD_ID.test(id) || OLDER_ID.test(id) || US_ID.test(id);
 }
 
 /**
@@ -197,25 +194,124 @@ export function securityRef(dataCode: string, href: string | null, context: stri
   else if (value.includes('|')) [code, market] = value.split('|', 2);
   else {
     code = value;
-    const fromContext = context === null ? null : CONTEXT_ID.exec(context);
-    const fromHref = href === null ? null : QUOTE_HREF.exec(href);
-    const found = fromContext?.[2] === code ? fromContext : fromHref?.[2] === code ? fromHref : null;
-    market = found?.[1];
+    if (!CODE.test(code)) return 'invalid';
+    // Older pages: the market is in the element id or the link, for this code only.
+    const known = [idSecurity(context), hrefSecurity(href)].find((ref) => ref !== null && ref.market !== null && ref.code === code);
+    return known ?? security(null, code, href);
   }
   code = code?.trim();
   market = market?.trim();
   if (code === undefined || !CODE.test(code)) return 'invalid';
-  if (market === undefined || market === '') return security(null, code);
+  if (market === undefined || market === '') return security(null, code, href);
   if (!MARKET.test(market)) return 'invalid';
   return security(Number(market), code);
 }
 
-/** A stock or board on a known market; without a market, an unresolved reference (never a guessed one). */
-function security(market: number | null, code: string): EntityRef {
-  if (market === null) return { kind: 'unresolved', market: null, code, secid: null, url: null };
+/** A stock or board on a known market; without a market, an unresolved reference (never a guessed one) to `href`. */
+function security(market: number | null, code: string, href: string | null = null): EntityRef {
+  if (market === null) return { kind: 'unresolved', market: null, code, secid: null, url: href };
   const secid = `${market}.${code}`;
   const url = `https://quote.eastmoney.com/unify/r/${secid}`;
   return BOARD_CODE.test(code) ? { kind: 'board', market, code, secid, url } : { kind: 'stock', market, code, secid, url };
+}
+
+// Older and mobile markup (docs/format.md, "Older and mobile stock markup"): the market of
+// a security is in the element id as a trailing digit (`stock_6007171`), in
+// a US id's exchange (`stock_NASDAQ_AAPL7`), or in the form of the quote
+// link (`/sh600000.html`, `/hk/00700.html`, `/quota/stock/index/013855`).
+// Where none of them tells it, the reference is unresolved, never guessed.
+
+/** `stock_<code><digit>`: the digit is the market (see {@link TRAILING_MARKETS}). */
+const OLDER_ID = /^stock_([A-Za-z0-9]{1,32})(\d)$/;
+/** `stock_<EXCHANGE>_<TICKER>7`: a US security on the named exchange. */
+const US_ID = /^stock_(NASDAQ|NYSE|AMEX)_([A-Za-z0-9_-]{1,32})7$/i;
+/** The trailing digit of older ids and mobile links: `null` where it says "US" but not the exchange. */
+const TRAILING_MARKETS: ReadonlyMap<string, number | null> = new Map([['1', 1], ['2', 0], ['5', 116], ['7', null]]);
+const US_MARKETS: ReadonlyMap<string, number> = new Map([['NASDAQ', 105], ['NYSE', 106], ['AMEX', 107]]);
+const SECID = /^(\d{1,4})\.([A-Za-z0-9_-]{1,32})$/;
+const US_MARKET_PARAM = /[?&]market=(nasdaq|nyse|amex)(?:[&#]|$)/i;
+
+/** Quote links of older and mobile pages: what each form tells (a `null` market: the link does not say). */
+const OLDER_HREFS: readonly { pattern: RegExp; read: (match: RegExpExecArray, href: string) => [number | null, string] }[] = [
+  // quote.eastmoney.com/sh600000.html, /sz000001.html, /bj830799.html (Beijing shares market 0 with Shenzhen)
+  { pattern: /^https?:\/\/quote\.eastmoney\.com\/(sh|sz|bj)(\d{6})\.html(?:[?#]|$)/i, read: (m) => [m[1]!.toLowerCase() === 'sh' ? 1 : 0, m[2]!] },
+  { pattern: /^https?:\/\/quote\.eastmoney\.com\/hk\/(\d{5})\.html(?:[?#]|$)/i, read: (m) => [116, m[1]!] },
+  // /us/AAPL.html?Market=NASDAQ: the exchange only from the query
+  { pattern: /^https?:\/\/quote\.eastmoney\.com\/us\/([A-Za-z0-9_-]{1,32})\.html(?:[?#]|$)/i, read: (m, href) => [usMarket(href), m[1]!] },
+  // wap.eastmoney.com/quota/stock/index/013855: code and trailing market digit, as the older ids
+  { pattern: /^https?:\/\/(?:wap|m)\.eastmoney\.com\/quota\/stock\/index\/([A-Za-z0-9]{1,32})(\d)(?:[/?#]|$)/i, read: (m) => [trailingMarket(m[2]!), m[1]!] },
+  // an index page (/ZS395022.html) and a fund page: the code, never the market
+  { pattern: /^https?:\/\/quote\.eastmoney\.com\/zs(\d{6})\.html(?:[?#]|$)/i, read: (m) => [null, m[1]!] },
+  { pattern: /^https?:\/\/fund\.eastmoney\.com\/(\d{6})\.html(?:[?#]|$)/i, read: (m) => [null, m[1]!] },
+];
+
+function trailingMarket(digit: string): number | null {
+  return TRAILING_MARKETS.get(digit) ?? null;
+}
+
+function usMarket(href: string): number | null {
+  const exchange = US_MARKET_PARAM.exec(href)?.[1];
+  return exchange === undefined ? null : US_MARKETS.get(exchange.toUpperCase())!;
+}
+
+/** The security an element id names (`stock_0.000816`, `stock_6007171`, `stock_NYSE_WMT7`…), or `null` for other ids. */
+function idSecurity(id: string | null): EntityRef | null {
+  if (id === null) return null;
+  const modern = CONTEXT_ID.exec(id);
+  if (modern) return security(Number(modern[1]), modern[2]!);
+  const us = US_ID.exec(id);
+  if (us) return security(US_MARKETS.get(us[1]!.toUpperCase())!, us[2]!);
+  const older = OLDER_ID.exec(id);
+  return older ? security(trailingMarket(older[2]!), older[1]!) : null;
+}
+
+/** The security a quote link names, modern (`/r/0.000816`) or older, or `null` for other links. */
+function hrefSecurity(href: string | null): EntityRef | null {
+  if (href === null) return null;
+  const quote = QUOTE_HREF.exec(href);
+  if (quote) return security(Number(quote[1]), quote[2]!);
+  for (const { pattern, read } of OLDER_HREFS) {
+    const match = pattern.exec(href);
+    if (match) {
+      const [market, code] = read(match, href);
+      return security(market, code, href);
+    }
+  }
+  return null;
+}
+
+/**
+ * A `keytip` link without `data-code`: the market from a modern quote link,
+ * else the element id, else an older quote link naming the same code; with
+ * none, an unresolved reference to the code either gives.
+ */
+function linkedSecurity(href: string | null, context: string | null): EntityRef | 'invalid' {
+  const fromHref = hrefSecurity(href);
+  if (fromHref !== null && href !== null && QUOTE_HREF.test(href)) return fromHref;
+  const first = idSecurity(context) ?? fromHref;
+  if (first === null) return 'invalid';
+  if (first.market !== null) return first;
+  if (fromHref !== null && fromHref.market !== null && fromHref.code.toUpperCase() === first.code.toUpperCase()) return fromHref;
+  return security(null, first.code, href);
+}
+
+/**
+ * What a span with a context id names when no link inside it does (older
+ * pages: `<span id="stock_NASDAQ_EXMP7">示例公司</span>`, `<span id="Info.385">…</span>`):
+ * a security from the id, or a data keyword without a link.
+ */
+export function spanRef(id: string): EntityRef | null {
+  const keyword = KEYWORD_ID.exec(id);
+  if (keyword) return { kind: 'keyword', market: null, code: keyword[1]!, secid: null, url: null };
+  return idSecurity(id);
+}
+
+/** A list item's secid (`1.601068`), as the markup `data-code="1,601068"` would give it; a bare code is unresolved. */
+export function secidRef(secid: string): EntityRef | 'invalid' {
+  const text = secid.trim();
+  const match = SECID.exec(text);
+  if (match) return security(Number(match[1]), match[2]!);
+  return CODE.test(text) ? security(null, text) : 'invalid';
 }
 
 function keywordRef(href: string | null, context: string | null): EntityRef | 'invalid' {

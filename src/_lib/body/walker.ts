@@ -28,6 +28,7 @@ import {
   securityRef,
   styleFlags,
   StyleFlag,
+  spanRef,
   type Attributes,
   type EntityRef,
 } from './markup.js';
@@ -46,9 +47,9 @@ const Flag = {
   /** A block element inside a table: a soft space, not a new paragraph. */
   Soft: 256,
   /** Sets the `stock_…`/`bk_…`/`Info.…` context id for its descendants. */
-  Context: 512,
   /** Sets `visibility` for its descendants (an entry of `BodyWalker.visible`). */
   Visibility: 1024,
+  Context: 512,
 } as const;
 type Flag = (typeof Flag)[keyof typeof Flag];
 
@@ -62,6 +63,19 @@ interface Frame {
   /** The label span of the mention this element opens. */
   readonly mention: Span | null;
   readonly link: PendingLink | null;
+  /** A span with a context id, the mention itself unless a reference opens inside it. */
+  readonly candidate?: Candidate;
+}
+
+/** A context span that may be its own mention (older pages: `<span id="stock_6007171">甲</span>`, no link inside). */
+interface Candidate {
+  ref: EntityRef;
+  span: Span;
+  /** Where its start tag is, for the `unknown-market` warning of an unresolved `ref` (counted when it opens, as positions must be). */
+  position: Position | null;
+  /** `BodyWalker.references` and `BodyWalker.blocks` when it opened: a change means a reference or a block boundary inside. */
+  references: number;
+  blocks: number;
 }
 
 /** An entity reference waiting for its block to end; `span` is null for charts. */
@@ -71,7 +85,8 @@ interface Pending {
 }
 
 interface PendingLink {
-  href: string;
+  /** `null` for an address that is not kept: its text still counts as link text. */
+  href: string | null;
   span: Span;
 }
 
@@ -87,21 +102,33 @@ export interface BodyContext {
   line: number;
   /** Absolute address relative links resolve against; without one they are dropped. */
   baseUrl: string | null;
+  /** Read only `html.slice(start, end)` (an article page's container); positions still count in `html`. */
+  range?: { start: number; end: number };
+  /** Elements whose content is not the article (page chrome): skipped as hidden ones are. */
+  skipElement?: (name: string, attribs: Attributes) => boolean;
+  /**
+   * Blocks that are not the article (page chrome), given their text and how
+   * many of its characters are link text: dropped with their mentions and links.
+   */
+  dropBlock?: (text: string, linkedLength: number) => boolean;
 }
 
 /** Parses body HTML into paragraphs, entities, images, links and the source. */
 export function walkBody(html: string, warnings: Warnings, context: BodyContext): Body {
+  /** The `visibility` the open elements that set one give, innermost last: `true` for visible. */
+  private readonly visible: boolean[] = [];
   const walker = new BodyWalker(html, warnings, context);
-  streamHtml(html, walker, READ_ATTRIBUTES);
+  const range = context.range;
+  streamHtml(range === undefined ? html : html.slice(range.start, range.end), walker, READ_ATTRIBUTES);
   return walker.result();
 }
 
 class BodyWalker implements HtmlHandler {
   private readonly stack: Frame[] = [];
   /** The context ids of the open elements that set one, innermost last. */
+  /** The innermost open `<a>` that is a mention or a link: anchors never nest (see {@link onOpen}). */
+  private openAnchor: Frame | null = null;
   private readonly contexts: string[] = [];
-  /** The `visibility` the open elements that set one give, innermost last: `true` for visible. */
-  private readonly visible: boolean[] = [];
   /** Where the current event starts in the HTML. */
   private index = 0;
   private depth = { skip: 0, block: 0, bold: 0, center: 0, heading: 0, media: 0, table: 0, chart: 0, mention: 0 };
@@ -111,8 +138,6 @@ class BodyWalker implements HtmlHandler {
   // The block being built.
   private readonly pending: Pending[] = [];
   private readonly links: PendingLink[] = [];
-  /** The innermost open `<a>` that is a mention or a link: anchors never nest (see {@link onOpen}). */
-  private openAnchor: Frame | null = null;
   private boldChars = 0;
   private plainChars = 0;
   private centered = false;
@@ -139,6 +164,13 @@ class BodyWalker implements HtmlHandler {
   private countedLineStart = 0;
 
   private readonly baseUrl: string | null;
+  /** Where the streamed HTML starts in `html` (see {@link BodyContext.range}). */
+  private readonly offset: number;
+  private readonly skipElement: BodyContext['skipElement'] | null;
+  private readonly dropBlock: BodyContext['dropBlock'] | null;
+  /** How many references and blocks have opened and ended: see {@link Candidate}. */
+  private references = 0;
+  private blocks = 0;
 
   constructor(
     private readonly html: string,
@@ -147,7 +179,14 @@ class BodyWalker implements HtmlHandler {
   ) {
     this.firstLine = context.line + 1;
     this.countedLine = this.firstLine;
+    // An `<a>` while an `<a>` is open ends the open one, as HTML's adoption
+    // agency does: link texts never overlap, so the output cannot repeat the
+    // text of nested links (n nested links would make n² text).
+    if (name === 'a' && this.openAnchor !== null) this.endReference(this.openAnchor);
     this.baseUrl = context.baseUrl;
+    this.offset = context.range?.start ?? 0;
+    this.skipElement = context.skipElement ?? null;
+    this.dropBlock = context.dropBlock ?? null;
   }
 
   result(): Body {
@@ -164,16 +203,12 @@ class BodyWalker implements HtmlHandler {
 
   onOpen(name: string, attribs: Attributes, index: number): void {
     this.index = index;
-    // An `<a>` while an `<a>` is open ends the open one, as HTML's adoption
-    // agency does: link texts never overlap, so the output cannot repeat the
-    // text of nested links (n nested links would make n² text).
-    if (name === 'a' && this.openAnchor !== null) this.endReference(this.openAnchor);
     if (this.depth.skip > 0) {
       this.stack.push(INERT);
       return;
     }
     const style = styleFlags(name, attribs);
-    if (SKIPPED_ELEMENTS.has(name) || style & StyleFlag.Hidden || isAdvert(attribs)) {
+    if (SKIPPED_ELEMENTS.has(name) || style & StyleFlag.Hidden || isAdvert(attribs) || this.skipElement?.(name, attribs)) {
       this.depth.skip++;
       this.stack.push(SHARED_FRAMES[Flag.Skip]!);
       return;
@@ -205,13 +240,19 @@ class BodyWalker implements HtmlHandler {
       flags |= Flag.Context;
     }
     const reference = shown && (name === 'a' || name === 'span') ? this.reference(name, attribs) : null;
-    if (reference === null) {
-      this.stack.push(SHARED_FRAMES[flags]!);
+    if (reference !== null) {
+      const frame = { flags: flags | reference.flags, mention: reference.mention, link: reference.link };
+      if (reference === this.openAnchor) this.openAnchor = frame;
+      this.stack.push(frame);
       return;
     }
-    const frame = { flags: flags | reference.flags, mention: reference.mention, link: reference.link };
-    if (reference === this.openAnchor) this.openAnchor = frame;
-    this.stack.push(frame);
+    const ref = shown && flags & Flag.Context && name === 'span' && this.depth.mention === 0 && this.depth.media === 0 ? spanRef(id!) : null;
+    if (ref === null) this.stack.push(SHARED_FRAMES[flags]!);
+    else {
+      const position = ref.kind === 'unresolved' ? this.position() : null;
+      const candidate = { ref, span: this.text.openSpan(), position, references: this.references, blocks: this.blocks };
+      this.stack.push({ flags, mention: null, link: null, candidate });
+    }
   }
 
   onClose(): void {
@@ -223,8 +264,9 @@ class BodyWalker implements HtmlHandler {
       return;
     }
     this.endReference(frame);
-    if (flags & Flag.Context) this.contexts.pop();
+    if (frame.candidate) this.endCandidate(frame.candidate);
     if (flags & Flag.Visibility) this.visible.pop();
+    if (flags & Flag.Context) this.contexts.pop();
     if (flags & Flag.Block) {
       this.endBlock();
       this.depth.block--;
@@ -344,6 +386,7 @@ class BodyWalker implements HtmlHandler {
     const rawHref = attribs['href'];
     const href = rawHref === undefined ? null : this.url(rawHref, 'link');
     const ref = entityRef(attribs, href, this.contexts[this.contexts.length - 1] ?? null);
+    if (ref !== null) this.references++;
     if (ref === 'invalid') {
       this.warnings.add('invalid-data-code', `cannot read the entity reference ${describe(attribs)}`, this.position());
     } else if (ref !== null) {
@@ -353,7 +396,7 @@ class BodyWalker implements HtmlHandler {
       this.depth.mention++;
       return this.anchor(name, { flags: 0, mention, link: null });
     }
-    if (href === null || name !== 'a') return null;
+    if (rawHref === undefined || name !== 'a') return null;
     const link = { href, span: this.text.openSpan() };
     this.links.push(link);
     return this.anchor(name, { flags: 0, mention: null, link });
@@ -402,11 +445,22 @@ class BodyWalker implements HtmlHandler {
     return true;
   }
 
+  /** A context span with no reference inside and text in one block is a mention of what its id names. */
+  private endCandidate(candidate: Candidate): void {
+    const { span } = candidate;
+    this.text.closeSpan(span);
+    if (candidate.references !== this.references || candidate.blocks !== this.blocks || span.start === -1 || span.end <= span.start) return;
+    const { ref } = candidate;
+    if (ref.kind === 'unresolved') this.unresolved(ref.code, candidate.position ?? undefined);
+    this.pending.push({ ref, span });
+    this.references++;
+  }
+
   /** Warns once per code about a security whose market the markup does not tell. */
-  private unresolved(code: string): void {
+  private unresolved(code: string, position?: Position): void {
     if (this.unresolvedCodes.has(code)) return;
     this.unresolvedCodes.add(code);
-    this.warnings.add('unknown-market', `the market of the security ${quoted(code)} is not in the markup; its secid is null`, this.position());
+    this.warnings.add('unknown-market', `the market of the security ${quoted(code)} is not in the markup; its secid is null`, position ?? this.position());
   }
 
   private image(attribs: Attributes): void {
@@ -465,11 +519,18 @@ class BodyWalker implements HtmlHandler {
     if (this.source !== null) this.checkInvisible(this.source.text, 'the source attribution');
   }
 
-  /** Ends the block being built: emits it as a paragraph unless it is empty. */
+  /** Ends the block being built: emits it as a paragraph unless it is empty, a promotion or page chrome. */
   private endBlock(): void {
+    this.blocks++;
     const hasContent = this.text.contentLength > 0;
     const cleaned = this.text.hadUnsafeCharacters;
     const text = this.text.take();
+    if (hasContent && (isPromotion(text) || this.dropBlock?.(text, this.linkedLength()))) {
+      // Dropped whole: its mentions and links go with it, and an image in it stands before the next paragraph.
+      for (let i = this.images.length - 1; i >= 0 && this.images[i]!.position > this.paragraphs.length; i--) this.images[i]!.position = this.paragraphs.length;
+      this.resetBlock();
+      return;
+    }
     const mentions = [];
     for (const { ref, span } of this.pending) {
       const labelled = hasContent && span !== null && span.start !== -1 && span.end > span.start;
@@ -478,13 +539,14 @@ class BodyWalker implements HtmlHandler {
       if (labelled) mentions.push({ entityIndex: entity, start: span.start, end: span.end });
     }
     for (const { href, span } of this.links) {
+      if (href === null) continue;
       const linkText = hasContent && span.start !== -1 && span.end > span.start ? text.slice(span.start, span.end) : '';
       this.bodyLinks.push({ text: linkText, href, kind: 'article' });
     }
     const table = this.table;
     const kind = this.kindOf(text);
     this.resetBlock();
-    if (!hasContent || isPromotion(text)) return;
+    if (!hasContent) return;
     const what = `paragraph ${this.paragraphs.length + 1}`;
     if (cleaned) this.warnings.add('control-characters', `removed control characters from ${what}`, this.position());
     this.checkInvisible(text, what);
@@ -507,6 +569,13 @@ class BodyWalker implements HtmlHandler {
     return isCaptionText(text) ? 'caption' : 'paragraph';
   }
 
+  /** How many characters of the block being built are link text. */
+  private linkedLength(): number {
+    let length = 0;
+    for (const { span } of this.links) if (span.start !== -1 && span.end > span.start) length += span.end - span.start;
+    return length;
+  }
+
   private resetBlock(): void {
     if (this.pending.length > 0) this.pending.length = 0;
     if (this.links.length > 0) this.links.length = 0;
@@ -519,7 +588,7 @@ class BodyWalker implements HtmlHandler {
 
   /** The 1-based position of `at` (the current event by default), counted incrementally. */
   private position(at: number = this.index): Position {
-    const index = Math.min(at, this.html.length);
+    const index = Math.min(at + this.offset, this.html.length);
     if (index < this.countedTo) {
       // Behind the count (an unclosed comment reported at the end): count afresh.
       const before = this.html.slice(0, index);

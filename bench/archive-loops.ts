@@ -1,0 +1,53 @@
+/**
+ * The baselines of `npm run bench:archive`, run in a child process:
+ *
+ * - `read`: list the archive (recursively, `*.md`, sorted) and read every
+ *   file: the least file work any tool must do;
+ * - `parse`: read every file, and time only the `parsePost` calls: the
+ *   least parsing work.
+ *
+ * Prints `{"seconds": …, "cpuSeconds": …, "maxRssKb": …}` on stdout (wall and
+ * CPU time of the timed work only).
+ */
+
+import { readFileSync, readdirSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { parsePost } from 'emnews';
+
+function* files(dir: string): Generator<string> {
+  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
+  for (const entry of entries) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) yield* files(path);
+    else if (entry.name.endsWith('.md')) yield path;
+  }
+}
+
+const [mode, dir] = process.argv.slice(2) as ['read' | 'parse', string];
+let seconds = 0;
+let cpuSeconds = 0;
+let bytes = 0;
+const cpu = (since?: NodeJS.CpuUsage): number => {
+  const used = process.cpuUsage(since);
+  return (used.user + used.system) / 1e6;
+};
+if (mode === 'read') {
+  const start = process.hrtime.bigint();
+  const startCpu = process.cpuUsage();
+  for (const file of files(dir)) bytes += readFileSync(file).length;
+  seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  cpuSeconds = cpu(startCpu);
+} else {
+  let sink = 0;
+  for (const file of files(dir)) {
+    const input = readFileSync(file);
+    const start = process.hrtime.bigint();
+    const startCpu = process.cpuUsage();
+    sink += parsePost(input, { fileName: basename(file) }).paragraphs.length;
+    cpuSeconds += cpu(startCpu);
+    seconds += Number(process.hrtime.bigint() - start) / 1e9;
+    bytes += input.length;
+  }
+  if (sink < 0) console.error(sink);
+}
+console.log(JSON.stringify({ seconds, cpuSeconds, bytes, maxRssKb: process.resourceUsage().maxRSS }));

@@ -1,0 +1,135 @@
+/**
+ * `npm run bench:archive [-- --files N --rounds R]`: the command on a whole
+ * archive. Writes an archive of N invented posts (default 100,000; variants
+ * of examples/posts, see archive-fixtures.ts) to a temporary folder, then,
+ * round-robin for R rounds (default 3), runs:
+ *
+ * - read loop: list and read every file (bench/archive-loops.ts read);
+ * - parse loop: `parsePost` on every file, timing the calls only;
+ * - <cores> parse loops at once: what the machine itself gives in parallel
+ *   right now (independent processes, no pool), the ceiling for `--jobs`;
+ * - `emnews --jobs 1`, `emnews --jobs <cores>` and `emnews --dedupe --jobs
+ *   <cores>`, output to /dev/null, timed from outside (process start
+ *   included), peak RSS from GNU time.
+ *
+ * Prints the medians with their spread (min–max), and the ratios the
+ * targets speak of: `--jobs 1` against read + parse, and `--jobs 1` against
+ * `--jobs <cores>`.
+ */
+
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeArchive } from './archive-fixtures.ts';
+
+const args = process.argv.slice(2);
+const option = (name: string, fallback: number): number => {
+  const at = args.indexOf(name);
+  return at === -1 ? fallback : Number(args[at + 1]);
+};
+const FILES = option('--files', 100_000);
+const ROUNDS = option('--rounds', 3);
+const CORES = availableParallelism();
+const root = fileURLToPath(new URL('..', import.meta.url));
+const cli = join(root, 'dist/cli/main.js');
+const TIME = '/usr/bin/time';
+if (!existsSync(TIME)) throw new Error('bench:archive needs GNU time (/usr/bin/time) for the peak RSS of the command');
+
+const dir = mkdtempSync(join(tmpdir(), 'emnews-bench-archive-'));
+const started = Date.now();
+const { articles } = writeArchive(dir, FILES);
+console.log(`emnews bench:archive: node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}, load ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+console.log(`archive: ${FILES} files (${articles} articles) written in ${((Date.now() - started) / 1000).toFixed(1)} s to ${dir}; ${ROUNDS} rounds\n`);
+
+interface Sample {
+  seconds: number;
+  /** User + system CPU time: less sensitive than wall time to other processes on the machine. */
+  cpuSeconds: number;
+  maxRssKb: number;
+}
+
+function loop(mode: 'read' | 'parse'): Sample {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'bench/archive-loops.ts'), mode, dir], { encoding: 'utf8', cwd: root });
+  if (result.status !== 0) throw new Error(result.stderr);
+  return JSON.parse(result.stdout) as Sample;
+}
+
+/** The machine's own parallel limit: `CORES` parse loops at once, each over the whole archive; posts/s counts all of them. */
+async function loops(): Promise<Sample> {
+  const runs = await Promise.all(
+    Array.from({ length: CORES }, () =>
+      new Promise<Sample>((resolve, reject) => {
+        const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'bench/archive-loops.ts'), 'parse', dir], { cwd: root });
+        let out = '';
+        child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+        child.on('close', (status) => (status === 0 ? resolve(JSON.parse(out) as Sample) : reject(new Error(`parse loop exited ${status}`))));
+      }),
+    ),
+  );
+  // Per archive pass, as the other rows: the slowest loop's parse time (they run side by side) over their number.
+  const seconds = Math.max(...runs.map((r) => r.seconds)) / CORES;
+  return { seconds, cpuSeconds: runs.reduce((n, r) => n + r.cpuSeconds, 0) / CORES, maxRssKb: Math.max(...runs.map((r) => r.maxRssKb)) };
+}
+
+function command(flags: string[]): Sample {
+  const start = process.hrtime.bigint();
+  const result = spawnSync('sh', ['-c', `${TIME} -f '%M %U %S' "$@" > /dev/null`, 'sh', process.execPath, cli, ...flags, dir], { encoding: 'utf8' });
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  if (result.status !== 0) throw new Error(`emnews ${flags.join(' ')}: ${result.stderr}`);
+  const [rss, user, system] = result.stderr.trimEnd().split('\n').at(-1)!.split(' ').map(Number) as [number, number, number];
+  return { seconds, cpuSeconds: user + system, maxRssKb: rss };
+}
+
+const contenders: [string, () => Sample | Promise<Sample>][] = [
+  ['read loop (list + read)', () => loop('read')],
+  ['parse loop (parsePost only)', () => loop('parse')],
+  [`${CORES} parse loops at once (per pass)`, loops],
+  ['emnews --jobs 1', () => command(['--jobs', '1'])],
+  [`emnews --jobs ${CORES}`, () => command(['--jobs', String(CORES)])],
+  [`emnews --dedupe --jobs ${CORES}`, () => command(['--dedupe', '--jobs', String(CORES)])],
+];
+const samples = new Map<string, Sample[]>(contenders.map(([name]) => [name, []]));
+for (let round = 1; round <= ROUNDS; round++) {
+  for (const [name, measure] of contenders) {
+    const sample = await measure();
+    samples.get(name)!.push(sample);
+    console.log(`round ${round}: ${name}: ${sample.seconds.toFixed(2)} s (CPU ${sample.cpuSeconds.toFixed(2)} s), ${(sample.maxRssKb / 1024).toFixed(0)} MiB`);
+  }
+}
+
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+const rate = (seconds: number): number => FILES / seconds;
+const seconds = (name: string): number[] => samples.get(name)!.map((s) => s.seconds);
+
+const cpuSeconds = (name: string): number[] => samples.get(name)!.map((s) => s.cpuSeconds);
+
+console.log(`\n| contender | posts/s (median) | spread (min–max) | wall s (median) | CPU s (median, spread) | peak RSS (median, spread) |`);
+console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+for (const [name] of contenders) {
+  const s = seconds(name);
+  const c = cpuSeconds(name);
+  const rss = samples.get(name)!.map((x) => x.maxRssKb / 1024);
+  console.log(
+    `| ${name} | ${rate(median(s)).toFixed(0)} | ${rate(Math.max(...s)).toFixed(0)}–${rate(Math.min(...s)).toFixed(0)} | ${median(s).toFixed(2)} | ` +
+      `${median(c).toFixed(2)} (${Math.min(...c).toFixed(2)}–${Math.max(...c).toFixed(2)}) | ${median(rss).toFixed(0)} MiB (${Math.min(...rss).toFixed(0)}–${Math.max(...rss).toFixed(0)}) |`,
+  );
+}
+const floor = median(seconds('read loop (list + read)')) + median(seconds('parse loop (parsePost only)'));
+const one = median(seconds('emnews --jobs 1'));
+const many = median(seconds(`emnews --jobs ${CORES}`));
+const peak = Math.max(...[...samples.values()].flat().map((s) => s.maxRssKb / 1024));
+const floorCpu = median(cpuSeconds('read loop (list + read)')) + median(cpuSeconds('parse loop (parsePost only)'));
+console.log(`\n--jobs 1 / (read loop + parse loop), wall time: ${(one / floor).toFixed(2)} (target: at most 1.2)`);
+console.log(`--jobs 1 / (read loop + parse loop), CPU time: ${(median(cpuSeconds('emnews --jobs 1')) / floorCpu).toFixed(2)}`);
+const machine = median(seconds('parse loop (parsePost only)')) / median(seconds(`${CORES} parse loops at once (per pass)`));
+console.log(`--jobs 1 / --jobs ${CORES}: ${(one / many).toFixed(2)}× faster with ${CORES} jobs (target on an idle 2-core machine: at least 1.6)`);
+console.log(`the machine's own limit in this run: ${CORES} independent parse loops go ${machine.toFixed(2)}× as fast as one`);
+console.log(`peak RSS of any run: ${peak.toFixed(0)} MiB (target: under 300)`);
+console.log(`load after: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+rmSync(dir, { recursive: true, force: true });
