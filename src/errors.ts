@@ -37,6 +37,7 @@ export type WarningCode =
   | 'missing-front-matter'
   | 'unterminated-front-matter'
   | 'invalid-front-matter'
+  | 'front-matter-too-large'
   | 'front-matter-not-mapping'
   | 'yaml-warning'
   | 'non-json-value'

@@ -109,7 +109,7 @@ const cases: Case[] = [
     input: post('---', 'title: 甲', 'date: 2022-05-23 17:03:48 +0800', 'ratio: .inf', '---', '正文', ...FOOTER),
     expected: {
       frontMatter: { title: '甲', date: '2022-05-23 17:03:48 +0800', ratio: '.inf' },
-      warnings: [{ code: 'non-json-value', message: 'the front matter number Infinity has no JSON form; kept as text', line: 2, column: 1 }],
+      warnings: [{ code: 'non-json-value', message: 'the front matter number .inf has no JSON form; kept as text', line: 2, column: 1 }],
     },
   },
   {

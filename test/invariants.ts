@@ -7,9 +7,14 @@
 import { deepStrictEqual } from 'node:assert/strict';
 import type { Body, Entity, NewsList, Post, Warning } from 'emnews';
 
-/** Returns a description of each broken invariant; empty when all hold. */
-export function invariantProblems(result: Post | Body): string[] {
+/** The output bound of docs/security.md: characters of JSON per input character, and a constant. */
+export const OUTPUT_FACTOR = 20;
+export const OUTPUT_CONSTANT = 2048;
+
+/** Returns a description of each broken invariant; empty when all hold. With `input`, checks the output bound too. */
+export function invariantProblems(result: Post | Body, input?: string): string[] {
   const problems: string[] = [];
+  if (input !== undefined) problems.push(...outputProblems(result, input));
   try {
     deepStrictEqual(JSON.parse(JSON.stringify(result)), result);
   } catch {
@@ -38,6 +43,7 @@ export function invariantProblems(result: Post | Body): string[] {
     }
   });
   result.entities.forEach((entity, e) => {
+    if (entity.code.trim() === '') problems.push(`entity ${e} has an empty code`);
     const label = firstLabel.get(e);
     if (label !== undefined && entity.label !== label) problems.push(`entity ${e} label ${entity.label} is not its first mention ${label}`);
     const counted = result.paragraphs.reduce((n, p) => n + p.mentions.filter((m) => m.entityIndex === e).length, 0);
@@ -51,6 +57,20 @@ export function invariantProblems(result: Post | Body): string[] {
     if (image.position > result.paragraphs.length) problems.push(`image ${image.src} position is past the last paragraph`);
   }
   problems.push(...unsafeStrings(result), ...unsafeUrls(result));
+  return problems;
+}
+
+/** JSON without the warnings ≤ 20 × input + 2 KiB; at most 101 warnings of a code, each under 400 characters. */
+function outputProblems(result: Post | Body, input: string): string[] {
+  const problems: string[] = [];
+  const size = JSON.stringify({ ...result, warnings: [] }).length;
+  if (size > OUTPUT_FACTOR * input.length + OUTPUT_CONSTANT) problems.push(`${size} characters of JSON for ${input.length} of input`);
+  const counts = new Map<string, number>();
+  for (const warning of result.warnings) {
+    counts.set(warning.code, (counts.get(warning.code) ?? 0) + 1);
+    if (warning.message.length > 400) problems.push(`a ${warning.code} warning of ${warning.message.length} characters`);
+  }
+  for (const [code, count] of counts) if (count > 101) problems.push(`${count} ${code} warnings`);
   return problems;
 }
 

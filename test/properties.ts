@@ -19,6 +19,7 @@ import { olderMarkupBody } from './generators/older-markup.ts';
 import { anyPage } from './generators/pages.ts';
 import { DATE_PROPERTIES } from './generators/dates.ts';
 import { INPUT_PROPERTIES } from './generators/input.ts';
+import { ROUND2_PROPERTIES } from './generators/round2.ts';
 
 const POSTS_DIR = fileURLToPath(new URL('../examples/posts/', import.meta.url));
 const POSTS = readdirSync(POSTS_DIR)
@@ -106,9 +107,9 @@ function attempt<T>(parse: () => T): T | null {
   }
 }
 
-function assertInvariants(result: Post | Body | NewsList | null): void {
+function assertInvariants(result: Post | Body | NewsList | null, input?: string): void {
   if (result === null) return;
-  const problems = 'items' in result ? listInvariantProblems(result) : invariantProblems(result);
+  const problems = 'items' in result ? listInvariantProblems(result) : invariantProblems(result, input);
   if (problems.length > 0) throw new Error(`broken invariants:\n${problems.join('\n')}`);
 }
 
@@ -131,16 +132,16 @@ const ZONES = ['UTC', 'America/New_York', 'Asia/Kathmandu', 'Pacific/Chatham'];
 
 export const PROPERTIES: readonly Property[] = [
   property('parsePost: only PostParseError escapes, and every invariant holds (any UTF-16 string)', codeUnitString, (input) => {
-    assertInvariants(attempt(() => parsePost(input)));
+    assertInvariants(attempt(() => parsePost(input)), input);
   }),
   property('parsePost: only PostParseError escapes, and every invariant holds (token soup)', tokenSoup, (input) => {
-    assertInvariants(attempt(() => parsePost(input)));
+    assertInvariants(attempt(() => parsePost(input)), input);
   }),
   property('parsePost: only PostParseError escapes, and every invariant holds (mutated posts)', mutatedPost, (input) => {
-    assertInvariants(attempt(() => parsePost(input, { fileName: '2022-05-23-202205230000000001.md' })));
+    assertInvariants(attempt(() => parsePost(input, { fileName: '2022-05-23-202205230000000001.md' })), input);
   }),
   property('parseBody: only PostParseError escapes, and every invariant holds', anyPostText, (input) => {
-    assertInvariants(attempt(() => parseBody(input)));
+    assertInvariants(attempt(() => parseBody(input)), input);
   }),
   property('parseBody: every invariant holds on older and mobile markup', olderMarkupBody, (input) => assertInvariants(attempt(() => parseBody(input)))),
   property('parseArticle: only PostParseError escapes, and every invariant holds', anyPage, (input) => assertInvariants(attempt(() => parseArticle(input)))),
@@ -175,4 +176,5 @@ export const PROPERTIES: readonly Property[] = [
   }),
   ...DATE_PROPERTIES,
   ...INPUT_PROPERTIES,
+  ...ROUND2_PROPERTIES,
 ];

@@ -1,237 +1,176 @@
 /**
  * Reads the YAML front matter into plain JSON data, recovering what a broken
  * block still says. Knows nothing of HTML.
+ *
+ * The flat reader (flat-yaml.ts) reads what posts write, in linear time, as
+ * the YAML library would. The rest goes to the library, which costs about a
+ * microsecond and several hundred bytes of memory per byte of YAML, and more
+ * on some shapes: it is given at most {@link MAX_LIBRARY_LENGTH} characters
+ * (real posts have under 300). Broken blocks are read key by key
+ * (recovery.ts).
  */
 
-import { isMap, isScalar, parseDocument, type Document, type YAMLError } from 'yaml';
-import { PostParseError } from '../errors.js';
+import { isCollection, isMap, isScalar, parseDocument, visit, type Document, type YAMLError } from 'yaml';
+import { PostParseError, type WarningCode } from '../errors.js';
 import type { FrontMatter, JsonValue } from '../types.js';
-import { readFlatMapping } from './flat-yaml.js';
+import { DUPLICATE_MESSAGE, readFlatYaml, SOURCE_KEYS, type FlatYaml } from './flat-yaml.js';
 import type { Piece } from './layout.js';
-import { cleanText, quoted } from './text.js';
+import { FAILED, flatWarnings, MAX_LIBRARY_LENGTH, MAX_NESTING, recover, tooDeep, type BlockSource } from './recovery.js';
 import type { Position, Warnings } from './warnings.js';
+import { define, noteNonJson, toJson } from './yaml-json.js';
+
+export { MAX_LIBRARY_LENGTH };
 
 // YAML 1.2 core schema: dates stay strings, `<<` is an ordinary key,
 // unknown tags are warnings and YAML 1.1 tags (`!!timestamp`, `!!binary`)
-// are unknown tags, so their values stay the text they are. Aliases are capped against "billion laughs".
-const YAML_OPTIONS = { schema: 'core', merge: false, resolveKnownTags: false, maxAliasCount: 100, prettyErrors: false } as const;
-// YAML nests by recursion; deeper input is read as raw text, never parsed
-// (a stack overflow inside yaml can leave V8's regexp engine unusable).
-const MAX_NESTING = 64;
-const KEY_LINE = /^([^\s#:'"{[\]},&*!|>%@`-][^:]*):(?:[ \t]|$)/;
-const SKIPPABLE = /^[ \t]*(?:#.*)?$/;
+// are unknown tags, so their values stay the text they are. Aliases are
+// capped against "billion laughs". `logLevel: 'error'` keeps the library
+// from writing process warnings; what it would say becomes a warning here.
+// The library's own duplicate-key check compares every key with every
+// earlier one (quadratic); {@link duplicateKey} does it with a set.
+const YAML_OPTIONS = {
+  schema: 'core', merge: false, resolveKnownTags: false, maxAliasCount: 100, prettyErrors: false, logLevel: 'error', uniqueKeys: false,
+} as const;
 
-/** The front matter data, and the source text of each top-level scalar. */
+/** The front matter data, and the source text of the top-level `title` and `date` scalars. */
 export interface FrontMatterResult {
   data: FrontMatter;
-  /** `date:  +0800` reads as the number 800; its source `+0800` is kept here. */
+  /** `date:  +0800` reads as the number 800; its source `+0800` is kept here (for `title` and `date`, which are read as text). */
   sources: Record<string, string>;
 }
 
-/** Reads a front matter block; never throws for bad YAML. */
-export function readFrontMatter(piece: Piece, warnings: Warnings): FrontMatterResult {
-  const flat = readFlatMapping(piece.text);
-  if (flat !== null) return flat;
-  if (tooDeep(piece.text)) return recover(piece, warnings, { message: `the YAML nests deeper than ${MAX_NESTING} levels` });
-  const doc = parseDocument(piece.text, YAML_OPTIONS);
-  if (doc.errors.length === 0) {
-    let value: JsonValue;
-    try {
-      value = toJson(doc.toJS({ maxAliasCount: 100 }), warnings, piece.line);
-    } catch (error) {
-      if (error instanceof PostParseError) throw error; // a strict-mode warning
-      return recover(piece, warnings, { message: messageOf(error) });
-    }
-    for (const warning of doc.warnings) {
-      warnings.add('yaml-warning', warning.message, position(warning, piece.text, piece.line));
-    }
-    if (value === null) return { data: {}, sources: {} };
-    if (typeof value !== 'object' || Array.isArray(value)) {
-      warnings.add('front-matter-not-mapping', 'the front matter is not a mapping of keys to values; ignored', {
-        line: piece.line + 1,
-        column: 1,
-      });
-      return { data: {}, sources: {} };
-    }
-    return { data: value, sources: scalarSources(doc) };
+/**
+ * Reads a front matter block; never throws for bad YAML. `flat: false`
+ * (for the tests) leaves everything to the library: the answer must be the
+ * same for any block up to {@link MAX_LIBRARY_LENGTH}.
+ */
+export function readFrontMatter(piece: Piece, warnings: Warnings, flatReader = true): FrontMatterResult {
+  const flat: FlatYaml = flatReader ? readFlatYaml(piece.text) : { kind: 'unsupported', blocks: null };
+  // How recovery reads each key: as the flat reader already read it, or read it now, or (for the tests) not at all.
+  const read: BlockSource = { blocks: flat.kind === 'mapping' ? null : flat.blocks, flat: flatReader, library: readLibraryBlock };
+  if (flat.kind === 'mapping') {
+    flatWarnings(flat, warnings, piece.line);
+    return { data: flat.data, sources: flat.sources };
   }
-  const first = doc.errors[0]!;
-  return recover(piece, warnings, { message: first.message, position: position(first, piece.text, piece.line) });
+  const library = piece.text.length <= MAX_LIBRARY_LENGTH;
+  if (flat.kind === 'invalid') {
+    const position = flat.offset === null ? undefined : positionAt(flat.offset, piece.text, piece.line);
+    return recover(piece, warnings, { message: flat.message, position }, library, read);
+  }
+  if (!library) return recover(piece, warnings, null, false, read);
+  if (tooDeep(piece.text)) return recover(piece, warnings, { message: `the YAML nests deeper than ${MAX_NESTING} levels` }, true, read);
+  const doc = parseDocument(piece.text, YAML_OPTIONS);
+  const error = firstError(doc);
+  if (error !== null) {
+    return recover(piece, warnings, { message: error.message, position: positionAt(error.offset, piece.text, piece.line) }, true, read);
+  }
+  let value: JsonValue;
+  try {
+    value = libraryJson(doc, warnings, piece.line);
+  } catch (error) {
+    if (error instanceof PostParseError) throw error; // a strict-mode warning
+    return recover(piece, warnings, { message: error instanceof Error ? error.message : String(error) }, true, read);
+  }
+  for (const warning of doc.warnings) warnings.add('yaml-warning', warning.message, position(warning, piece.text, piece.line));
+  if (value === null) return { data: {}, sources: {} };
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    warnings.add('front-matter-not-mapping', 'the front matter is not a mapping of keys to values; ignored', { line: piece.line + 1, column: 1 });
+    return { data: {}, sources: {} };
+  }
+  return { data: value, sources: scalarSources(doc) };
+}
+
+/** The library's reading of one key's block, for recovery. */
+function readLibraryBlock(block: string, warnings: Warnings, line: number, sources: Record<string, string>): JsonValue | typeof FAILED {
+  try {
+    const doc = parseDocument(block, YAML_OPTIONS);
+    if (doc.errors.length > 0 || duplicateKey(doc) !== null || !isMap(doc.contents) || doc.contents.items.length !== 1) return FAILED;
+    const value = libraryJson(doc, warnings, line);
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return FAILED;
+    const entries = Object.entries(value);
+    if (entries.length !== 1) return FAILED;
+    scalarSources(doc, sources);
+    return entries[0]![1];
+  } catch (error) {
+    if (error instanceof PostParseError) throw error; // a strict-mode warning
+    return FAILED;
+  }
+}
+
+/**
+ * The library's document as JSON. Numbers with no JSON form keep their
+ * source text, as the flat reader keeps it; a key that is a collection is
+ * read as its YAML text (the library would say so on the console). The
+ * warnings are given only when the whole value is read, as the flat reader
+ * gives them only for what it reads.
+ */
+function libraryJson(doc: Document, warnings: Warnings, line: number): JsonValue {
+  const held: [WarningCode, string, Position][] = [];
+  const hold: Warnings = { list: [], add: (code, message, where) => void held.push([code, message, where!]) };
+  let keyWarned = false;
+  visit(doc, {
+    Scalar(_key, node) {
+      if (typeof node.value === 'number' && !Number.isFinite(node.value)) {
+        node.value = node.source ?? String(node.value);
+        noteNonJson(String(node.value), hold, line);
+      }
+    },
+    Pair(_key, pair) {
+      if (!keyWarned && isCollection(pair.key)) {
+        keyWarned = true;
+        hold.add('yaml-warning', 'a key that is a list or mapping is read as its YAML text', { line: line + 1, column: 1 });
+      }
+    },
+  });
+  const value = toJson(doc.toJS({ maxAliasCount: 100 }), hold, line);
+  for (const [code, message, where] of held) warnings.add(code, message, where);
+  return value;
+}
+
+/** The first error in the document, a duplicate key included: at the key, as the flat reader reports it. */
+function firstError(doc: Document): { message: string; offset: number } | null {
+  const error = doc.errors[0];
+  const duplicate = duplicateKey(doc);
+  if (duplicate !== null && (error === undefined || duplicate < error.pos[0])) return { message: DUPLICATE_MESSAGE, offset: duplicate };
+  return error === undefined ? null : { message: error.message, offset: error.pos[0] };
+}
+
+/** Where the first key equal to an earlier key of its mapping starts (scalar keys compare by value, as the library does). */
+function duplicateKey(doc: Document): number | null {
+  let first: number | null = null;
+  visit(doc, {
+    Map(_key, map) {
+      const seen = new Set<unknown>();
+      for (const pair of map.items) {
+        if (!isScalar(pair.key) || pair.key.value !== pair.key.value) continue; // NaN equals nothing
+        if (seen.has(pair.key.value)) {
+          const at = pair.key.range?.[0] ?? 0;
+          if (first === null || at < first) first = at;
+        }
+        seen.add(pair.key.value);
+      }
+    },
+  });
+  return first;
 }
 
 function scalarSources(doc: Document, into: Record<string, string> = {}): Record<string, string> {
   if (!isMap(doc.contents)) return into;
   for (const pair of doc.contents.items) {
-    if (isScalar(pair.key) && isScalar(pair.value) && typeof pair.value.source === 'string') {
-      define(into, String(pair.key.value), pair.value.source);
-    }
+    const key = isScalar(pair.key) ? String(pair.key.value) : '';
+    if (SOURCE_KEYS.has(key) && isScalar(pair.value) && typeof pair.value.source === 'string') define(into, key, pair.value.source);
   }
   return into;
 }
 
-/**
- * Reads a block YAML rejected key by key. A key whose own lines still fail
- * keeps its raw text: the archive wrote titles as `"` + raw + `"`, unescaped.
- */
-function recover(
-  piece: Piece,
-  warnings: Warnings,
-  cause: { message: string; position?: Position | undefined },
-): FrontMatterResult {
-  const result: FrontMatter = {};
-  const sources: Record<string, string> = {};
-  const lines = piece.text.split('\n');
-  let anyFailed = false;
-  let i = 0;
-  while (i < lines.length) {
-    const key = KEY_LINE.exec(lines[i]!);
-    if (!key) {
-      if (!SKIPPABLE.test(lines[i]!)) {
-        anyFailed = true;
-        warnings.add('invalid-front-matter', `cannot read front matter line ${quoted(lines[i]!)}; skipped`, {
-          line: piece.line + i + 1,
-          column: 1,
-        });
-      }
-      i++;
-      continue;
-    }
-    const first = i++;
-    while (i < lines.length && !KEY_LINE.test(lines[i]!)) i++;
-    const name = cleanString(key[1]!.trim(), warnings, piece.line + first);
-    const block = lines.slice(first, i).join('\n');
-    const value = readBlock(block, warnings, piece.line + first, sources);
-    if (value === undefined) {
-      anyFailed = true;
-      const raw = unquote(lines[first]!.slice(key[0].length).trim());
-      const where = { line: piece.line + first + 1, column: 1 };
-      if (name === 'title') warnings.add('recovered-title', `the title is not valid YAML; read from the raw line`, where);
-      else warnings.add('invalid-front-matter', `the value of ${quoted(name)} is not valid YAML; kept as raw text`, where);
-      define(result, name, cleanString(raw, warnings, piece.line + first));
-      define(sources, name, raw);
-    } else {
-      define(result, name, value);
-    }
-  }
-  if (!anyFailed) warnings.add('invalid-front-matter', `${cause.message}; recovered key by key`, cause.position);
-  return { data: result, sources };
-}
-
-/** The value of a one-key YAML block, or `undefined` when it does not parse. */
-function readBlock(block: string, warnings: Warnings, line: number, sources: Record<string, string>): JsonValue | undefined {
-  if (tooDeep(block)) return undefined;
-  try {
-    const doc = parseDocument(block, YAML_OPTIONS);
-    if (doc.errors.length > 0) return undefined;
-    const value: unknown = doc.toJS({ maxAliasCount: 100 });
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
-    const entries = Object.entries(value);
-    if (entries.length !== 1) return undefined;
-    scalarSources(doc, sources);
-    return toJson(entries[0]![1], warnings, line);
-  } catch (error) {
-    if (error instanceof PostParseError) throw error; // a strict-mode warning
-    return undefined;
-  }
-}
-
-/**
- * Whether YAML text may nest deeper than {@link MAX_NESTING}: counts flow
- * brackets, indentation and compact `- ` sequence markers. Overestimates
- * (brackets inside quotes count too), which only means raw recovery.
- */
-function tooDeep(text: string): boolean {
-  let flow = 0;
-  let lineStart = true;
-  let indent = 0;
-  let dashes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10) {
-      lineStart = true;
-      indent = 0;
-      dashes = 0;
-      continue;
-    }
-    if (lineStart) {
-      if (c === 32) {
-        if (++indent > MAX_NESTING * 4) return true;
-        continue;
-      }
-      if (c === 45 && text.charCodeAt(i + 1) === 32) {
-        if (++dashes > MAX_NESTING) return true;
-        i++;
-        continue;
-      }
-      lineStart = false;
-    }
-    if (c === 91 || c === 123) {
-      if (++flow > MAX_NESTING) return true;
-    } else if ((c === 93 || c === 125) && flow > 0) flow--;
-  }
-  return false;
-}
-
-/** Strips one pair of matching outer quotes, keeping the inside as written. */
-function unquote(text: string): string {
-  const quote = text.charAt(0);
-  if ((quote === '"' || quote === "'") && text.length >= 2 && text.endsWith(quote)) return text.slice(1, -1);
-  return text;
-}
-
-/** Copies a YAML value into fresh plain JSON data. */
-function toJson(value: unknown, warnings: Warnings, line: number): JsonValue {
-  if (value === null || value === undefined) return null;
-  switch (typeof value) {
-    case 'string':
-      return cleanString(value, warnings, line);
-    case 'boolean':
-      return value;
-    case 'number':
-      if (Number.isFinite(value)) return value === 0 ? 0 : value;
-      warnings.add('non-json-value', `the front matter number ${String(value)} has no JSON form; kept as text`, {
-        line: line + 1,
-        column: 1,
-      });
-      return Number.isNaN(value) ? '.nan' : value > 0 ? '.inf' : '-.inf';
-    case 'bigint':
-      return value.toString();
-    case 'object':
-      if (Array.isArray(value)) return value.map((item) => toJson(item, warnings, line));
-      if (value instanceof Map) {
-        const out: { [key: string]: JsonValue } = {};
-        for (const [key, item] of value) define(out, cleanString(String(key), warnings, line), toJson(item, warnings, line));
-        return out;
-      }
-      {
-        const out: { [key: string]: JsonValue } = {};
-        for (const key of Object.keys(value)) {
-          define(out, cleanString(key, warnings, line), toJson((value as Record<string, unknown>)[key], warnings, line));
-        }
-        return out;
-      }
-    default:
-      return String(value);
-  }
-}
-
-/** A front matter string without control characters (YAML escapes can write them). */
-function cleanString(value: string, warnings: Warnings, line: number): string {
-  const clean = cleanText(value);
-  if (clean !== value) {
-    warnings.add('control-characters', 'removed control characters from a front matter string', { line: line + 1, column: 1 });
-  }
-  return clean;
-}
-
-/** Sets a key as an own data property, `__proto__` included. */
-function define(target: { [key: string]: JsonValue }, key: string, value: JsonValue): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
-}
-
 /** Where a YAML error starts, from its offset into the front matter text. */
 function position(error: YAMLError, text: string, lineOffset: number): Position {
-  const offset = Math.min(Math.max(error.pos[0], 0), text.length);
+  return positionAt(error.pos[0], text, lineOffset);
+}
+
+/** The 1-based position of `at` in the front matter text. */
+function positionAt(at: number, text: string, lineOffset: number): Position {
+  const offset = Math.min(Math.max(at, 0), text.length);
   let line = lineOffset + 1;
   let lineStart = 0;
   for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
@@ -239,8 +178,4 @@ function position(error: YAMLError, text: string, lineOffset: number): Position 
     lineStart = i + 1;
   }
   return { line, column: offset - lineStart + 1 };
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -33,8 +33,9 @@ const BODY_DELIMITER = /^---[ \t]*$/gm;
 const CLOSING_DELIMITER = /^(?:---|\.\.\.)[ \t]*$/;
 // `<http://…>`, `<//host/…>` or `<>`: a URL and nothing else on the line.
 const URL_LINE = /^<([A-Za-z][A-Za-z0-9+.-]{0,20}:\/\/[^\s<>]*|\/\/[^\s<>]*|)>[ \t]*$/;
-const MARKDOWN_LINK = /\[([^\]\n]*)\]\(([^)\s]*)\)/g;
-const NAVIGATION_REST = /^[\s｜|]*$/;
+// Both sticky: tried at one offset only, never at every start of the line.
+const MARKDOWN_LINK = /\[([^\]\n]*)\]\(([^)\s]*)\)/y;
+const NAVIGATION_GAP = /[\s｜|]*/y;
 const BLANK = /^[ \t]*$/;
 
 /**
@@ -180,13 +181,26 @@ class LineCursor {
   }
 }
 
-/** The links of a navigation line, or `null` when the line is anything else. */
+/**
+ * The links of a navigation line, or `null` when the line is anything else:
+ * `[text](href)` links separated by whitespace, `｜` or `|`. Read left to
+ * right, each link where the last one ended, so a line of a million `[` is
+ * one pass (a search for links anywhere would rescan the rest of the line
+ * from every `[`).
+ */
 function navigationLinks(line: string): { text: string; href: string }[] | null {
   if (!line.startsWith('[')) return null;
   const links: { text: string; href: string }[] = [];
-  const rest = line.replace(MARKDOWN_LINK, (_, text: string, href: string) => {
-    links.push({ text, href });
-    return '';
-  });
-  return links.length > 0 && NAVIGATION_REST.test(rest) ? links : null;
+  let at = 0;
+  for (;;) {
+    NAVIGATION_GAP.lastIndex = at;
+    NAVIGATION_GAP.test(line);
+    at = NAVIGATION_GAP.lastIndex;
+    if (at === line.length) return links.length > 0 ? links : null;
+    MARKDOWN_LINK.lastIndex = at;
+    const link = MARKDOWN_LINK.exec(line);
+    if (link === null) return null;
+    links.push({ text: link[1]!, href: link[2]! });
+    at = MARKDOWN_LINK.lastIndex;
+  }
 }

@@ -5,9 +5,8 @@ const NEWS_PATH = /\/news\/(\d{1,8}),(\d{18})\.html$/;
 const ARTICLE_PATH = /\/a\/(\d{18})\.html$/;
 const INFO_CODE = /^NW(\d{18})$/;
 // What the URL standard strips before reading an address: tabs and newlines
-// anywhere, C0 controls and spaces at either end. `JaVa\tScRiPt:` is `javascript:`.
+// anywhere, C0 controls and spaces at either end (see {@link addressText}).
 const IGNORED_INSIDE = /[\t\n\r]/g;
-const IGNORED_AROUND = /^[\0- ]+|[\0- ]+$/g;
 const SCHEME = /^([A-Za-z][A-Za-z0-9+.-]*):/;
 
 /** Why an address was not kept. */
@@ -22,7 +21,7 @@ export type UrlProblem = 'unsafe-url' | 'invalid-url' | 'relative-url';
  * relative one without a base is `'relative-url'`.
  */
 export function resolveUrl(href: string, base: string | null = null): URL | UrlProblem {
-  const text = href.replace(IGNORED_INSIDE, '').replace(IGNORED_AROUND, '');
+  const text = addressText(href);
   const scheme = SCHEME.exec(text)?.[1]?.toLowerCase();
   if (scheme !== undefined && scheme !== 'http' && scheme !== 'https') return 'unsafe-url';
   const absolute = scheme !== undefined ? text : text.startsWith('//') ? `https:${text}` : null;
@@ -56,6 +55,19 @@ export function resolveHref(href: string, base: string | null): string | UrlProb
   return typeof url === 'string' ? url : url.href;
 }
 
+/**
+ * The host name of an absolute or protocol-relative address, as the URL
+ * parser reads it (lower case, IDNA, `user@` removed), or `null`.
+ */
+export function hostOf(href: string): string | null {
+  if (CANONICAL.test(href)) {
+    const start = href.indexOf('//') + 2;
+    return href.slice(start, href.indexOf('/', start));
+  }
+  const url = resolveUrl(href);
+  return typeof url === 'string' ? null : url.hostname;
+}
+
 /** Whether a {@link resolveHref} answer is a problem rather than an address (addresses contain `:`). */
 export function isUrlProblem(value: string): value is UrlProblem {
   return value === 'unsafe-url' || value === 'invalid-url' || value === 'relative-url';
@@ -75,8 +87,24 @@ export function absoluteUrl(href: string): string | null {
 
 /** Whether an `href` points nowhere else: empty, or only a `#fragment`. */
 export function isSamePage(href: string): boolean {
-  const text = href.replace(IGNORED_INSIDE, '').replace(IGNORED_AROUND, '');
+  const text = addressText(href);
   return text === '' || text.startsWith('#');
+}
+
+/**
+ * An address as the URL standard reads it: tabs and newlines removed
+ * anywhere, C0 controls and spaces (U+0000-U+0020) trimmed at either end, so
+ * `JaVa\tScRiPt:` is `javascript:`. The trim is two scans from the ends, not
+ * a regular expression: `/[\0- ]+$/` tries every start in a long run of
+ * spaces inside an address, which is quadratic.
+ */
+function addressText(href: string): string {
+  const text = href.replace(IGNORED_INSIDE, '');
+  let start = 0;
+  let end = text.length;
+  while (start < end && text.charCodeAt(start) <= 0x20) start++;
+  while (end > start && text.charCodeAt(end - 1) <= 0x20) end--;
+  return start === 0 && end === text.length ? text : text.slice(start, end);
 }
 
 /** Reads the original-article address and the eastmoney ids it carries. */

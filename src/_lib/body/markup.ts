@@ -5,6 +5,8 @@
 
 import type { Entity } from '../../types.js';
 import { cleanText } from '../text.js';
+import { hostOf } from '../url.js';
+import { readDeclarations } from './css.js';
 
 export type Attributes = Record<string, string>;
 
@@ -23,9 +25,8 @@ const GLOSSARY_HREF = /^https?:\/\/baike\.eastmoney\.com\/item\/([^?#/]+)/i;
 const MARKET = /^\d{1,4}$/;
 const CODE = /^[A-Za-z0-9_-]{1,32}$/;
 const BOARD_CODE = /^BK\d+$/i;
-const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:;|!|$)/i;
-const CENTER_STYLE = /text-align\s*:\s*center/i;
-const AD_HOST = /^(?:https?:)?\/\/acttg\.eastmoney\.com/i;
+/** Eastmoney's advertising host: links to it are ads. Matched exactly, on the parsed URL's host. */
+const AD_HOSTS: ReadonlySet<string> = new Set(['acttg.eastmoney.com', 'acttg.eastmoney.com.']);
 
 /** Elements whose content is never visible text. */
 export const SKIPPED_ELEMENTS: ReadonlySet<string> = new Set([
@@ -58,16 +59,68 @@ function isSpace(code: number): boolean {
   return code === 32 || code === 9 || code === 10 || code === 12 || code === 13;
 }
 
-/** `display:none`, `visibility:hidden` or the `hidden` attribute. */
-export function isHidden(attribs: Attributes): boolean {
-  const style = attribs['style'];
-  return Object.hasOwn(attribs, 'hidden') || (style !== undefined && HIDDEN_STYLE.test(style));
+/** What an element's `style`, `hidden` and `align` attributes do to it: bits of {@link StyleFlag}. */
+export const StyleFlag = {
+  /** Not rendered, nor anything inside: `display: none`, or the `hidden` attribute. */
+  Hidden: 1,
+  /** `visibility: hidden` or `collapse`: invisible, unless a descendant sets `visibility: visible`. */
+  Invisible: 2,
+  /** `visibility: visible`: visible again inside an invisible element. */
+  Visible: 4,
+  Centered: 8,
+} as const;
+
+const GLOBAL_VALUES: ReadonlySet<string> = new Set(['inherit', 'initial', 'unset', 'revert', 'revert-layer']);
+const DISPLAY_VALUES: ReadonlySet<string> = new Set([
+  'none', 'contents', 'block', 'inline', 'inline-block', 'flow-root', 'flex', 'inline-flex', 'grid', 'inline-grid',
+  'table', 'inline-table', 'table-row-group', 'table-header-group', 'table-footer-group', 'table-row', 'table-cell',
+  'table-column-group', 'table-column', 'table-caption', 'list-item', 'run-in', 'ruby', 'ruby-base', 'ruby-text',
+  'ruby-base-container', 'ruby-text-container', 'math', '-webkit-box', '-webkit-inline-box', '-moz-box', '-moz-inline-box',
+  '-ms-flexbox', '-ms-inline-flexbox', '-webkit-flex', '-webkit-inline-flex', '-ms-grid', '-ms-inline-grid',
+]);
+/** The keywords of CSS Display's multi-keyword values (`block flow`, `inline flex`, `list-item block`). */
+const DISPLAY_PARTS: ReadonlySet<string> = new Set(['block', 'inline', 'run-in', 'flow', 'flow-root', 'table', 'flex', 'grid', 'ruby', 'list-item']);
+const TEXT_ALIGN_VALUES: ReadonlySet<string> = new Set([
+  'left', 'right', 'center', 'justify', 'justify-all', 'start', 'end', 'match-parent', '-webkit-center', '-moz-center',
+  '-webkit-left', '-webkit-right', '-moz-left', '-moz-right', '-webkit-match-parent',
+]);
+
+const CENTERED: ReadonlySet<string> = new Set(['center', '-webkit-center', '-moz-center']);
+
+/**
+ * The values browsers accept for the properties emnews reads; a declaration
+ * with any other value is dropped, so it cannot undo an earlier
+ * `display: none`.
+ */
+function isValidStyle(property: string, value: string): boolean {
+  if (GLOBAL_VALUES.has(value)) return property === 'display' || property === 'visibility' || property === 'text-align';
+  if (property === 'visibility') return value === 'visible' || value === 'hidden' || value === 'collapse';
+  if (property === 'text-align') return TEXT_ALIGN_VALUES.has(value);
+  if (property !== 'display') return false;
+  if (DISPLAY_VALUES.has(value)) return true;
+  const words = value.split(' ');
+  return words.length <= 3 && new Set(words).size === words.length && words.every((word) => DISPLAY_PARTS.has(word));
 }
 
-export function isCentered(name: string, attribs: Attributes): boolean {
-  if (name === 'center') return true;
+/**
+ * Reads `style` as CSS does (comments, escapes, case, `!important`, the
+ * last valid declaration wins), plus `hidden` (which a `display` in `style`
+ * overrides, as author styles override the browser's) and `align`.
+ */
+export function styleFlags(name: string, attribs: Attributes): number {
   const style = attribs['style'];
-  return (style !== undefined && CENTER_STYLE.test(style)) || attribs['align']?.toLowerCase() === 'center';
+  const values = style === undefined ? null : readDeclarations(style, isValidStyle);
+  const display = values?.get('display');
+  let flags = 0;
+  if (display === 'none' || (display === undefined && Object.hasOwn(attribs, 'hidden'))) flags |= StyleFlag.Hidden;
+  const visibility = values?.get('visibility');
+  if (visibility === 'hidden' || visibility === 'collapse') flags |= StyleFlag.Invisible;
+  else if (visibility === 'visible' || visibility === 'initial') flags |= StyleFlag.Visible;
+  // A `text-align` in `style` overrides `<center>` and `align`, as author styles do.
+  const align = values?.get('text-align');
+  const centered = align !== undefined ? CENTERED.has(align) : name === 'center' || attribs['align']?.trim().toLowerCase() === 'center';
+  if (centered) flags |= StyleFlag.Centered;
+  return flags;
 }
 
 /** Advertising: ad images, the `toplink` anchor, links to eastmoney's ad host. */
@@ -76,7 +129,7 @@ export function isAdvert(attribs: Attributes): boolean {
   return (
     hasClass(attribs, 'em_handle_adv_close') ||
     hasClass(attribs, 'toplink') ||
-    (href !== undefined && AD_HOST.test(href.trim()))
+    (href !== undefined && AD_HOSTS.has(hostOf(href) ?? ''))
   );
 }
 
@@ -111,6 +164,8 @@ export function isNoteText(text: string): boolean {
  */
 export function entityRef(attribs: Attributes, href: string | null, context: string | null): EntityRef | 'invalid' | null {
   const glossary = href === null ? null : GLOSSARY_HREF.exec(href);
+  // `%00` and the like clean to nothing: a glossary link without a term.
+  if (glossary && cleanText(safeDecode(glossary[1]!)).trim() === '') return 'invalid';
   if (glossary && href !== null) {
     return { kind: 'glossary', market: null, code: cleanText(safeDecode(glossary[1]!)), secid: null, url: href };
   }

@@ -4,6 +4,8 @@ import { cleanText } from '../text.js';
 export interface Span {
   start: number;
   end: number;
+  /** Until {@link TextBuilder.closeSpan}: content that arrives still belongs to it. */
+  open: boolean;
 }
 
 const WHITESPACE = /\s+/g;
@@ -33,6 +35,11 @@ export class TextBuilder {
   private pendingSpace = false;
   private pendingBreaks = 0;
   private afterSeparator = true;
+  /**
+   * Spans opened since the last content, which starts them. Closed spans
+   * stay in the list (marked closed) until content or the block's end clears
+   * it, so closing a span never searches the list.
+   */
   private waiting: Span[] = [];
   private cleaned = false;
   /** The offset just after the last content character. */
@@ -85,8 +92,10 @@ export class TextBuilder {
     const trailing = text.charCodeAt(text.length - 1) === 32;
     if (trailing) text = text.slice(0, -1);
     this.flushPending();
-    for (const span of this.waiting) span.start = this.size;
-    if (this.waiting.length > 0) this.waiting.length = 0;
+    if (this.waiting.length > 0) {
+      for (const span of this.waiting) if (span.open) span.start = this.size;
+      this.waiting.length = 0;
+    }
     this.push(text);
     this.size += text.length;
     this.contentEnd = this.size;
@@ -116,18 +125,19 @@ export class TextBuilder {
 
   /** Starts a span at the next content character. */
   openSpan(): Span {
-    const span: Span = { start: -1, end: -1 };
+    const span: Span = { start: -1, end: -1, open: true };
     this.waiting.push(span);
     return span;
   }
 
   /**
    * Ends a span after its last content character (separators after it stay
-   * out); a span that never got content keeps `start === -1`.
+   * out); a span that never got content keeps `start === -1`. O(1), and
+   * closing a closed span changes nothing.
    */
   closeSpan(span: Span): void {
-    const index = this.waiting.indexOf(span);
-    if (index !== -1) this.waiting.splice(index, 1);
+    if (!span.open) return;
+    span.open = false;
     if (span.start !== -1) span.end = this.contentEnd;
   }
 

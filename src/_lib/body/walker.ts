@@ -21,13 +21,13 @@ import {
   hasClass,
   isAdvert,
   isCaptionText,
-  isCentered,
   isChart,
   isContextId,
-  isHidden,
   isNoteText,
   isPromotion,
   securityRef,
+  styleFlags,
+  StyleFlag,
   spanRef,
   type Attributes,
   type EntityRef,
@@ -47,6 +47,8 @@ const Flag = {
   /** A block element inside a table: a soft space, not a new paragraph. */
   Soft: 256,
   /** Sets the `stock_…`/`bk_…`/`Info.…` context id for its descendants. */
+  /** Sets `visibility` for its descendants (an entry of `BodyWalker.visible`). */
+  Visibility: 1024,
   Context: 512,
 } as const;
 type Flag = (typeof Flag)[keyof typeof Flag];
@@ -91,7 +93,7 @@ interface PendingLink {
 const BLANK_LINE = /\n[ \t]*\n/;
 const SENTENCE_END = /[。！？!?；;]$/;
 const MAX_HEADING_LENGTH = 60;
-const SHARED_FRAMES: readonly Frame[] = Array.from({ length: Flag.Context * 2 }, (_, flags) => ({ flags, mention: null, link: null }));
+const SHARED_FRAMES: readonly Frame[] = Array.from({ length: Flag.Visibility * 2 }, (_, flags) => ({ flags, mention: null, link: null }));
 const INERT = SHARED_FRAMES[0]!;
 
 /** Where the body is and how to read its links. */
@@ -113,6 +115,8 @@ export interface BodyContext {
 
 /** Parses body HTML into paragraphs, entities, images, links and the source. */
 export function walkBody(html: string, warnings: Warnings, context: BodyContext): Body {
+  /** The `visibility` the open elements that set one give, innermost last: `true` for visible. */
+  private readonly visible: boolean[] = [];
   const walker = new BodyWalker(html, warnings, context);
   const range = context.range;
   streamHtml(range === undefined ? html : html.slice(range.start, range.end), walker, READ_ATTRIBUTES);
@@ -122,6 +126,8 @@ export function walkBody(html: string, warnings: Warnings, context: BodyContext)
 class BodyWalker implements HtmlHandler {
   private readonly stack: Frame[] = [];
   /** The context ids of the open elements that set one, innermost last. */
+  /** The innermost open `<a>` that is a mention or a link: anchors never nest (see {@link onOpen}). */
+  private openAnchor: Frame | null = null;
   private readonly contexts: string[] = [];
   /** Where the current event starts in the HTML. */
   private index = 0;
@@ -173,6 +179,10 @@ class BodyWalker implements HtmlHandler {
   ) {
     this.firstLine = context.line + 1;
     this.countedLine = this.firstLine;
+    // An `<a>` while an `<a>` is open ends the open one, as HTML's adoption
+    // agency does: link texts never overlap, so the output cannot repeat the
+    // text of nested links (n nested links would make n² text).
+    if (name === 'a' && this.openAnchor !== null) this.endReference(this.openAnchor);
     this.baseUrl = context.baseUrl;
     this.offset = context.range?.start ?? 0;
     this.skipElement = context.skipElement ?? null;
@@ -197,29 +207,30 @@ class BodyWalker implements HtmlHandler {
       this.stack.push(INERT);
       return;
     }
-    if (SKIPPED_ELEMENTS.has(name) || isHidden(attribs) || isAdvert(attribs) || this.skipElement?.(name, attribs)) {
+    const style = styleFlags(name, attribs);
+    if (SKIPPED_ELEMENTS.has(name) || style & StyleFlag.Hidden || isAdvert(attribs) || this.skipElement?.(name, attribs)) {
       this.depth.skip++;
       this.stack.push(SHARED_FRAMES[Flag.Skip]!);
       return;
     }
-    if (name === 'br') {
-      // Inside a table `\n` separates rows, so a line break is a space there.
-      if (this.depth.media > 0) this.mediaText.lineBreak();
-      else if (this.depth.table > 0) this.text.space();
-      else this.text.lineBreak();
-      this.stack.push(INERT);
+    let flags = 0;
+    if (style & (StyleFlag.Invisible | StyleFlag.Visible)) {
+      this.visible.push((style & StyleFlag.Invisible) === 0);
+      flags = Flag.Visibility;
+    }
+    // Inside `visibility: hidden` elements keep their structure, but nothing shows.
+    const shown = !this.invisible;
+    if (name === 'br' || name === 'img') {
+      if (shown && name === 'img') this.image(attribs);
+      else if (shown) this.lineBreak();
+      this.stack.push(SHARED_FRAMES[flags]!);
       return;
     }
-    if (name === 'img') {
-      this.image(attribs);
-      this.stack.push(INERT);
-      return;
-    }
-    let flags = this.structure(name);
+    flags |= this.structure(name);
     if (name === 'strong' || name === 'b') flags |= this.enter(Flag.Bold);
     if (HEADING_ELEMENTS.has(name)) flags |= this.enter(Flag.Heading);
-    if (isCentered(name, attribs)) flags |= this.enter(Flag.Center);
-    if (hasClass(attribs, 'em_media') && this.source === null && this.depth.media === 0) {
+    if (style & StyleFlag.Centered) flags |= this.enter(Flag.Center);
+    if (shown && hasClass(attribs, 'em_media') && this.source === null && this.depth.media === 0) {
       this.endBlock();
       flags |= this.enter(Flag.Media);
     }
@@ -228,16 +239,19 @@ class BodyWalker implements HtmlHandler {
       this.contexts.push(id);
       flags |= Flag.Context;
     }
-    const reference = name === 'a' || name === 'span' ? this.reference(name, attribs) : null;
-    if (reference !== null) this.stack.push({ flags: flags | reference.flags, mention: reference.mention, link: reference.link });
+    const reference = shown && (name === 'a' || name === 'span') ? this.reference(name, attribs) : null;
+    if (reference !== null) {
+      const frame = { flags: flags | reference.flags, mention: reference.mention, link: reference.link };
+      if (reference === this.openAnchor) this.openAnchor = frame;
+      this.stack.push(frame);
+      return;
+    }
+    const ref = shown && flags & Flag.Context && name === 'span' && this.depth.mention === 0 && this.depth.media === 0 ? spanRef(id!) : null;
+    if (ref === null) this.stack.push(SHARED_FRAMES[flags]!);
     else {
-      const ref = flags & Flag.Context && name === 'span' && this.depth.mention === 0 && this.depth.media === 0 ? spanRef(id!) : null;
-      if (ref === null) this.stack.push(SHARED_FRAMES[flags]!);
-      else {
-        const position = ref.kind === 'unresolved' ? this.position() : null;
-        const candidate = { ref, span: this.text.openSpan(), position, references: this.references, blocks: this.blocks };
-        this.stack.push({ flags, mention: null, link: null, candidate });
-      }
+      const position = ref.kind === 'unresolved' ? this.position() : null;
+      const candidate = { ref, span: this.text.openSpan(), position, references: this.references, blocks: this.blocks };
+      this.stack.push({ flags, mention: null, link: null, candidate });
     }
   }
 
@@ -249,12 +263,9 @@ class BodyWalker implements HtmlHandler {
       this.depth.skip--;
       return;
     }
-    if (frame.mention) {
-      this.text.closeSpan(frame.mention);
-      this.depth.mention--;
-    }
-    if (frame.link) this.text.closeSpan(frame.link.span);
+    this.endReference(frame);
     if (frame.candidate) this.endCandidate(frame.candidate);
+    if (flags & Flag.Visibility) this.visible.pop();
     if (flags & Flag.Context) this.contexts.pop();
     if (flags & Flag.Block) {
       this.endBlock();
@@ -274,7 +285,7 @@ class BodyWalker implements HtmlHandler {
   }
 
   onText(data: string, index: number): void {
-    if (this.depth.skip > 0) return;
+    if (this.depth.skip > 0 || this.invisible) return;
     this.index = index;
     if (this.depth.media > 0) {
       this.mediaText.append(data);
@@ -294,6 +305,18 @@ class BodyWalker implements HtmlHandler {
 
   onUnclosed(message: string, index: number): void {
     this.warnings.add('unclosed-markup', message, this.position(index));
+  }
+
+  /** Whether the innermost `visibility` set is `hidden` or `collapse`. */
+  private get invisible(): boolean {
+    return this.visible.length > 0 && !this.visible[this.visible.length - 1];
+  }
+
+  /** A `<br>`. Inside a table `\n` separates rows, so a line break is a space there. */
+  private lineBreak(): void {
+    if (this.depth.media > 0) this.mediaText.lineBreak();
+    else if (this.depth.table > 0) this.text.space();
+    else this.text.lineBreak();
   }
 
   /** Counts `flag` as open and returns it, for the frame's flags. */
@@ -371,12 +394,27 @@ class BodyWalker implements HtmlHandler {
       const mention = this.text.openSpan();
       this.pending.push({ ref, span: mention });
       this.depth.mention++;
-      return { flags: 0, mention, link: null };
+      return this.anchor(name, { flags: 0, mention, link: null });
     }
     if (rawHref === undefined || name !== 'a') return null;
     const link = { href, span: this.text.openSpan() };
     this.links.push(link);
-    return { flags: 0, mention: null, link };
+    return this.anchor(name, { flags: 0, mention: null, link });
+  }
+
+  private anchor(name: string, frame: Frame): Frame {
+    if (name === 'a') this.openAnchor = frame;
+    return frame;
+  }
+
+  /** Ends the mention or link `frame` opens, once: at its end tag, or earlier at the next `<a>`. */
+  private endReference(frame: Frame): void {
+    if (frame === this.openAnchor) this.openAnchor = null;
+    if (frame.mention !== null && frame.mention.open) {
+      this.text.closeSpan(frame.mention);
+      this.depth.mention--;
+    }
+    if (frame.link !== null) this.text.closeSpan(frame.link.span);
   }
 
   /**

@@ -1,0 +1,132 @@
+/**
+ * Anchors, aliases and notes of the flat YAML reader (flat-yaml.ts), for a
+ * whole front matter and, at the same time, for each key's block as
+ * key-by-key recovery reads it alone (without the other keys' anchors, with
+ * its own alias counts).
+ */
+
+import type { JsonValue } from '../types.js';
+import { cleanText } from './text.js';
+import { UNSUPPORTED, type NodeContext } from './yaml-flow.js';
+
+/** The library's `maxAliasCount`: an anchor may be resolved this many times, itself included. */
+const MAX_ALIAS_COUNT = 100;
+/** Aliases may copy at most this many characters beyond the text's own length (of the front matter, or of a key's block). */
+const ALIAS_ALLOWANCE = 1024;
+
+interface Anchor {
+  value: unknown;
+  weight: number;
+  empty: boolean;
+  /** Uses in the whole text, and in the block that defines it (the anchor itself counts one). */
+  count: number;
+  localCount: number;
+  /** The block that defines it. */
+  block: number;
+  /** Strings cleaned inside it: each copy counts them again. */
+  cleaned: number;
+}
+
+/** See {@link NodeContext}. */
+export class Context implements NodeContext {
+  /** Sources of numbers with no JSON form, in document order. */
+  readonly notes: string[] = [];
+  /** Strings that lost control characters. */
+  cleaned = 0;
+  /** Too many alias uses, or copies, for the whole text. */
+  excessive = false;
+  readonly items: unknown[] = [];
+  itemCount = 0;
+
+  // The block being read.
+  private block = 0;
+  /** An alias named no anchor before it. */
+  blockUnresolved = false;
+  /** An alias named another block's anchor: read alone, the block fails. */
+  blockCrossing = false;
+  /** Too many alias uses, or copies, for the block alone. */
+  blockExcessive = false;
+  private blockBudget = 0;
+
+  private anchors: Map<string, Anchor> | null = null;
+  private open = 0;
+  private cleanedAtOpen = 0;
+  private budget: number;
+
+  constructor(length: number) {
+    this.budget = length + ALIAS_ALLOWANCE;
+  }
+
+  /** A key's block starts: `length` characters long. */
+  startBlock(length: number): void {
+    this.block++;
+    this.blockUnresolved = false;
+    this.blockCrossing = false;
+    this.blockExcessive = false;
+    this.blockBudget = length + ALIAS_ALLOWANCE;
+    this.open = 0;
+    this.itemCount = 0;
+  }
+
+  openAnchor(): void {
+    // An anchor inside an anchored node: the library resolves its aliases in an order this reader does not follow.
+    if (this.open > 0) throw UNSUPPORTED;
+    this.open++;
+    this.cleanedAtOpen = this.cleaned;
+  }
+
+  closeAnchor(name: string, value: unknown, weight: number, empty: boolean): void {
+    this.open--;
+    const cleaned = this.cleaned - this.cleanedAtOpen;
+    (this.anchors ??= new Map()).set(name, { value, weight, empty, count: 1, localCount: 1, block: this.block, cleaned });
+  }
+
+  alias(name: string): unknown {
+    // An alias inside an anchored node makes the library count aliases recursively (and may be circular).
+    if (this.open > 0) throw UNSUPPORTED;
+    const anchor = this.anchors?.get(name);
+    if (anchor === undefined) {
+      // The library: "Unresolved alias". Noted, not thrown: in key-by-key recovery every
+      // key can have one, and an exception per key costs more than the key.
+      this.blockUnresolved = true;
+      return null;
+    }
+    const local = anchor.block === this.block;
+    anchor.count++;
+    this.budget -= anchor.weight;
+    if ((!anchor.empty && anchor.count > MAX_ALIAS_COUNT) || this.budget < 0) this.excessive = true;
+    if (local) {
+      anchor.localCount++;
+      this.blockBudget -= anchor.weight;
+      if ((!anchor.empty && anchor.localCount > MAX_ALIAS_COUNT) || this.blockBudget < 0) this.blockExcessive = true;
+    } else {
+      this.blockCrossing = true;
+    }
+    this.cleaned += anchor.cleaned;
+    // A copy is needed while the whole text, or (for a local alias) the block, can still be read.
+    if (this.excessive && (!local || this.blockExcessive)) return null;
+    return copy(anchor.value);
+  }
+
+  note(source: string): void {
+    this.notes.push(source);
+  }
+
+  clean(value: string): string {
+    const clean = cleanText(value);
+    if (clean !== value) this.cleaned++;
+    return clean;
+  }
+}
+
+/** A fresh copy of an anchored value, so that no two places of the output share an object. */
+function copy(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(copy);
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, JsonValue> = {};
+  for (const [key, item] of Object.entries(value)) {
+    if (key === '__proto__') Object.defineProperty(out, key, { value: copy(item), enumerable: true, writable: true, configurable: true });
+    else out[key] = copy(item) as JsonValue;
+  }
+  return out;
+}
