@@ -47,9 +47,9 @@ const Flag = {
   /** A block element inside a table: a soft space, not a new paragraph. */
   Soft: 256,
   /** Sets the `stock_…`/`bk_…`/`Info.…` context id for its descendants. */
+  Context: 512,
   /** Sets `visibility` for its descendants (an entry of `BodyWalker.visible`). */
   Visibility: 1024,
-  Context: 512,
 } as const;
 type Flag = (typeof Flag)[keyof typeof Flag];
 
@@ -115,8 +115,6 @@ export interface BodyContext {
 
 /** Parses body HTML into paragraphs, entities, images, links and the source. */
 export function walkBody(html: string, warnings: Warnings, context: BodyContext): Body {
-  /** The `visibility` the open elements that set one give, innermost last: `true` for visible. */
-  private readonly visible: boolean[] = [];
   const walker = new BodyWalker(html, warnings, context);
   const range = context.range;
   streamHtml(range === undefined ? html : html.slice(range.start, range.end), walker, READ_ATTRIBUTES);
@@ -125,10 +123,12 @@ export function walkBody(html: string, warnings: Warnings, context: BodyContext)
 
 class BodyWalker implements HtmlHandler {
   private readonly stack: Frame[] = [];
-  /** The context ids of the open elements that set one, innermost last. */
   /** The innermost open `<a>` that is a mention or a link: anchors never nest (see {@link onOpen}). */
   private openAnchor: Frame | null = null;
+  /** The context ids of the open elements that set one, innermost last. */
   private readonly contexts: string[] = [];
+  /** The `visibility` the open elements that set one give, innermost last: `true` for visible. */
+  private readonly visible: boolean[] = [];
   /** Where the current event starts in the HTML. */
   private index = 0;
   private depth = { skip: 0, block: 0, bold: 0, center: 0, heading: 0, media: 0, table: 0, chart: 0, mention: 0 };
@@ -179,10 +179,6 @@ class BodyWalker implements HtmlHandler {
   ) {
     this.firstLine = context.line + 1;
     this.countedLine = this.firstLine;
-    // An `<a>` while an `<a>` is open ends the open one, as HTML's adoption
-    // agency does: link texts never overlap, so the output cannot repeat the
-    // text of nested links (n nested links would make n² text).
-    if (name === 'a' && this.openAnchor !== null) this.endReference(this.openAnchor);
     this.baseUrl = context.baseUrl;
     this.offset = context.range?.start ?? 0;
     this.skipElement = context.skipElement ?? null;
@@ -203,6 +199,10 @@ class BodyWalker implements HtmlHandler {
 
   onOpen(name: string, attribs: Attributes, index: number): void {
     this.index = index;
+    // An `<a>` while an `<a>` is open ends the open one, as HTML's adoption
+    // agency does: link texts never overlap, so the output cannot repeat the
+    // text of nested links (n nested links would make n² text).
+    if (name === 'a' && this.openAnchor !== null) this.endReference(this.openAnchor);
     if (this.depth.skip > 0) {
       this.stack.push(INERT);
       return;
