@@ -125,23 +125,45 @@ export function compareCopies(a: CopySummary, b: CopySummary): number {
   );
 }
 
+/** Chooses each article's copy as the summaries arrive: see {@link copyChooser}. */
+export interface CopyChooser {
+  /** Adds the summary of the input at `index` (indexes increase from call to call). */
+  add(index: number, summary: CopySummary): void;
+  /** The index of each kept copy with every copy of its article in input order, by index. */
+  kept(): [index: number, copies: PostCopy[]][];
+}
+
 /**
- * For summaries in input order: the index of each article's kept copy,
- * with every copy of that article in input order. Kept indexes are in input
- * order too.
+ * The rule applied as summaries arrive: only the best summary so far of
+ * each article is kept (with a small {@link PostCopy} per copy), so reading
+ * a whole archive holds a few numbers per article, not per file.
  */
-export function chooseCopies(summaries: readonly CopySummary[]): Map<number, PostCopy[]> {
-  const groups = new Map<string, number[]>();
-  const kept = new Map<number, PostCopy[]>();
-  summaries.forEach((summary, index) => {
-    if (summary.articleId === null) kept.set(index, [copyOf(summary)]);
-    else groups.get(summary.articleId)?.push(index) ?? groups.set(summary.articleId, [index]);
-  });
-  for (const members of groups.values()) {
-    const best = members.reduce((a, b) => (compareCopies(summaries[b]!, summaries[a]!) < 0 ? b : a));
-    kept.set(best, members.map((index) => copyOf(summaries[index]!)));
-  }
-  return new Map([...kept].sort(([a], [b]) => a - b));
+export function copyChooser(): CopyChooser {
+  const groups = new Map<string, { index: number; best: CopySummary; copies: PostCopy[] }>();
+  const alone: [number, PostCopy[]][] = [];
+  return {
+    add(index, summary) {
+      const copy = copyOf(summary);
+      if (summary.articleId === null) {
+        alone.push([index, [copy]]);
+        return;
+      }
+      const group = groups.get(summary.articleId);
+      if (group === undefined) groups.set(summary.articleId, { index, best: summary, copies: [copy] });
+      else {
+        group.copies.push(copy);
+        if (compareCopies(summary, group.best) < 0) {
+          group.best = summary;
+          group.index = index;
+        }
+      }
+    },
+    kept() {
+      const kept = alone.slice();
+      for (const { index, copies } of groups.values()) kept.push([index, copies]);
+      return kept.sort(([a], [b]) => a - b);
+    },
+  };
 }
 
 const copyOf = ({ file, kind, oldPost }: CopySummary): PostCopy => ({ file, kind, oldPost });
@@ -187,6 +209,7 @@ const copyOf = ({ file, kind, oldPost }: CopySummary): PostCopy => ({ file, kind
 export function dedupePosts(records: Iterable<{ file: string; post: Post }>, options?: DedupeOptions): DedupedPost[] {
   const oldPostFolder = checkString('oldPostFolder', checkOptions(options, ['oldPostFolder']).oldPostFolder) ?? 'old_post';
   const list = [...records];
-  const chosen = chooseCopies(list.map(({ file, post }) => summarizeCopy(file, post, oldPostFolder)));
-  return [...chosen].map(([index, copies]) => ({ file: list[index]!.file, post: list[index]!.post, copies }));
+  const chooser = copyChooser();
+  list.forEach(({ file, post }, index) => chooser.add(index, summarizeCopy(file, post, oldPostFolder)));
+  return chooser.kept().map(([index, copies]) => ({ file: list[index]!.file, post: list[index]!.post, copies }));
 }

@@ -90,6 +90,21 @@ describe('readArchive', () => {
     deepStrictEqual(deduped, wanted);
   });
 
+  it('with dedupe, keeps every failure in its place among the kept copies', async () => {
+    const dir = tempDir('archive-dedupe-failures');
+    writeArchive(dir, 30);
+    // Names that sort between the posts' dates, in both folders, with one byte that is not UTF-8.
+    for (const [folder, name] of [['_posts', '2022-01-01-bad.md'], ['_posts', '2099-12-31-bad.md'], ['old_post', '2022-01-01-bad.md']]) {
+      writeFileSync(join(dir, folder!, name!), Buffer.from([0xff]));
+    }
+    const all = await collect(readArchive(dir));
+    strictEqual(all.filter((e) => e.error !== undefined).length, 3);
+    const wanted = dedupePosts(all.flatMap(({ file, post }) => (post === undefined ? [] : [{ file, post }])));
+    const byFile = new Map(wanted.map((entry) => [entry.file, entry]));
+    const expectedEntries = all.flatMap((entry) => (entry.error !== undefined ? [entry] : byFile.has(entry.file) ? [byFile.get(entry.file)!] : []));
+    for (const jobs of [1, 2]) deepStrictEqual(await collect(readArchive(dir, { dedupe: true, jobs })), expectedEntries);
+  });
+
   it('stops its workers when the loop breaks early', async () => {
     const dir = tempDir('archive-break');
     writeArchive(dir, 30);

@@ -10,7 +10,8 @@
  * @module
  */
 
-import { chooseCopies, type CopySummary } from '../dedupe.js';
+import { copyChooser } from '../dedupe.js';
+import type { ArchiveError } from './errors.js';
 import { mapInOrder } from './pool.js';
 import type { ParseSettings, TaskSpec, Work } from './task.js';
 import { TASKS_MODULE, type SummaryResult } from './tasks.js';
@@ -39,8 +40,11 @@ export async function* runArchive<T>(inputs: readonly Input[], options: RunOptio
     return;
   }
   options.progress?.pass(1, null);
+  // Pass one keeps each input's item (its path), the errors by place, and
+  // per article only the best summary so far with a small copy per file.
   const seen: Item[] = [];
-  const results: SummaryResult[] = [];
+  const errors = new Map<number, ArchiveError>();
+  const chooser = copyChooser();
   const recorded = (function* () {
     for (const item of items) {
       seen.push(item);
@@ -48,37 +52,28 @@ export async function* runArchive<T>(inputs: readonly Input[], options: RunOptio
     }
   })();
   const summaryTask = { module: TASKS_MODULE, config: { kind: 'summary', oldPostFolder: options.dedupe.oldPostFolder } };
+  let index = 0;
   for await (const result of mapInOrder<SummaryResult>(recorded, { ...pool, task: summaryTask })) {
+    if (result.error !== undefined) errors.set(index, result.error);
     // Share the walk's path string instead of keeping the copy that came back from a worker.
-    if (result.summary !== undefined) result.summary.file = seen[results.length]!.file;
-    results.push(result);
+    else chooser.add(index, { ...result.summary, file: seen[index]!.file });
+    index++;
     options.progress?.read();
   }
-  const summaries: CopySummary[] = [];
-  const positions: number[] = [];
-  results.forEach((result, index) => {
-    if (result.summary === undefined) return;
-    summaries.push(result.summary);
-    positions.push(index);
-  });
-  const kept = chooseCopies(summaries);
   const second: Work[] = [];
-  let next = 0;
-  for (const [summaryIndex, copies] of kept) {
-    const index = positions[summaryIndex]!;
-    for (; next < index; next++) {
-      const error = results[next]!.error;
-      if (error !== undefined) second.push({ item: { file: seen[next]!.file, error } });
+  const failed = (upTo: number): void => {
+    for (const [at, error] of errors) {
+      if (at >= upTo) break;
+      second.push({ item: { file: seen[at]!.file, error } });
+      errors.delete(at);
     }
-    second.push({ item: seen[index]!, extra: copies });
-    next = index + 1;
+  };
+  for (const [at, copies] of chooser.kept()) {
+    failed(at);
+    second.push({ item: seen[at]!, extra: copies });
   }
-  for (; next < results.length; next++) {
-    const error = results[next]!.error;
-    if (error !== undefined) second.push({ item: { file: seen[next]!.file, error } });
-  }
+  failed(Infinity);
   seen.length = 0;
-  results.length = 0;
   options.progress?.pass(2, second.length);
   yield* mapInOrder<T>(second, pool);
 }
