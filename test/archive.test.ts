@@ -101,7 +101,7 @@ describe('readArchive', () => {
     strictEqual(all.filter((e) => e.error !== undefined).length, 3);
     const wanted = dedupePosts(all.flatMap(({ file, post }) => (post === undefined ? [] : [{ file, post }])));
     const byFile = new Map(wanted.map((entry) => [entry.file, entry]));
-    const expectedEntries = all.flatMap((entry) => (entry.error !== undefined ? [entry] : byFile.has(entry.file) ? [byFile.get(entry.file)!] : []));
+    const expectedEntries = all.flatMap((entry): ArchiveEntry[] => (entry.error !== undefined ? [entry] : byFile.has(entry.file) ? [byFile.get(entry.file)!] : []));
     for (const jobs of [1, 2]) deepStrictEqual(await collect(readArchive(dir, { dedupe: true, jobs })), expectedEntries);
   });
 

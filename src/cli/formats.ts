@@ -72,11 +72,9 @@ function success(format: Format, file: string, post: Post, copies: PostCopy[] | 
   const record = copies === undefined ? { file, post } : { file, post, copies };
   switch (format) {
     case 'jsonl':
-      return `${JSON.stringify(record)}\n`;
     case 'json':
-      return JSON.stringify(record);
     case 'pretty':
-      return `${JSON.stringify(record, null, 2)}\n`;
+      return asJson(format, record);
     case 'text':
       return `==> ${printable(file)} <==\n${asText(post)}\n`;
     case 'csv':
@@ -90,16 +88,20 @@ function failure(format: Format, entry: Entry & { error: object }): string {
   const record = { file: entry.file, error: entry.error };
   switch (format) {
     case 'jsonl':
-      return `${JSON.stringify(record)}\n`;
     case 'json':
-      return JSON.stringify(record);
     case 'pretty':
-      return `${JSON.stringify(record, null, 2)}\n`;
+      return asJson(format, record);
     case 'text':
       return `==> ${printable(entry.file)} <==\nerror ${entry.error.code}: ${printable(entry.error.message)}\n\n`;
     default:
       return '';
   }
+}
+
+/** A record, post or failure, in a JSON format: a line of JSONL, an element of the JSON array (the writer adds the commas), or indented. */
+function asJson(format: 'jsonl' | 'json' | 'pretty', record: object): string {
+  if (format === 'json') return JSON.stringify(record);
+  return format === 'jsonl' ? `${JSON.stringify(record)}\n` : `${JSON.stringify(record, null, 2)}\n`;
 }
 
 /** A post as plain text: title, date · source · address, then the paragraphs. */
