@@ -232,6 +232,14 @@ describe('parseArticle: fallbacks and errors', () => {
     ]);
   });
 
+  it("an ad's label alone in its block is chrome; a sentence that mentions ads is text", () => {
+    const post = parsed(
+      '<h1>甲</h1><div id="ContentBody"><p>广告</p><p>正文。</p><p>【 广告 】</p><div>(广告)</div><p>公司广告收入增长。</p><p>广告费用</p></div>',
+      { url: 'https://finance.eastmoney.com/a/202301010000000007.html' },
+    );
+    deepStrictEqual(post.paragraphs.map((p) => p.text), ['正文。', '公司广告收入增长。', '广告费用']);
+  });
+
   it('names outside the BMP are never cut inside a surrogate pair (found by fuzzing)', () => {
     const long = '\u{20000}'.repeat(45);
     const post = parsed(`<h1>甲</h1><div class="infos">来源：${long}</div><p>（责任编辑：${long}）</p><div id="ContentBody"><p>正文。</p></div>`);

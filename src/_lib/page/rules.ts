@@ -82,12 +82,15 @@ const DISCLAIMER_LABEL = /^[【（(\[]?[ \u3000]{0,4}(?:郑重声明|免责声�
 const NOT_OUR_VIEW = /不代表本(?:网站|站|网)(?:的)?(?:观点|立场)|与本(?:网站|站|网)立场无关/;
 const AI_NOTICE = /^[【（(\[]?[ \u3000]{0,4}(?:本文|本内容|以上内容|该内容|此内容)[^。]{0,30}(?:由|基于|借助|使用)[ \u3000]{0,2}AI/i;
 const SHARE_PROMPT = /^(?:打开微信|分享到[：:]?|微信扫一扫)/;
+/** An ad's label alone in its block: `广告`, `【广告】`, `(广告)`. */
+const AD_LABEL = /^[【\[（(]?[ \u3000]{0,4}广告[ \u3000]{0,4}[】\]）)]?$/;
 const MAX_CHROME_LENGTH = 500;
 
 /** Text blocks that are page chrome wherever they stand, each with its name for the docs. */
 export const CHROME_TEXT_RULES: readonly { name: string; test: (text: string) => boolean }[] = [
   { name: 'editor line', test: (text) => EDITOR.test(text) },
   { name: 'original-title line', test: (text) => ORIGINAL_TITLE.test(text) },
+  { name: 'ad label', test: (text) => AD_LABEL.test(text) },
   { name: 'share prompt', test: (text) => SHARE_PROMPT.test(text) || (text.includes('扫一扫') && /分享|朋友圈/.test(text)) },
   { name: 'AI-generated-content notice', test: (text) => AI_NOTICE.test(text) },
   { name: 'disclaimer', test: (text) => DISCLAIMER_LABEL.test(text) || NOT_OUR_VIEW.test(text) },
