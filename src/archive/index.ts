@@ -19,7 +19,7 @@
  * }
  * ```
  *
- * @module
+ * @module emnews/archive
  */
 
 import { PostParseError } from '../errors.js';
