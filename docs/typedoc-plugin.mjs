@@ -41,7 +41,7 @@ import { Application, Comment, CommentTag, Converter, KindRouter, ParameterType,
 export function load(app) {
   app.options.addDeclaration({
     name: 'apiGroups',
-    help: 'emnews: top-level groups, in order: { "title": ["name", ..., "*"] }',
+    help: 'emnews: the groups of the project and of each module, in order: { "title": ["name", ..., "*"] }',
     type: ParameterType.Mixed,
     defaultValue: {},
     validate(value) {
@@ -97,18 +97,6 @@ export function load(app) {
     },
   );
 
-  // 4. The main entry point merged into the project (TypeDoc merges at the
-  // start of resolving, before it groups).
-  app.converter.on(Converter.EVENT_CREATE_DECLARATION, (context, reflection) => {
-    const main = app.options.getValue('apiProjectEntryPoint');
-    if (main === '' || !reflection.kindOf(ReflectionKind.Module)) return;
-    const file = context.project.files.getReflectionPath(reflection);
-    if (file === undefined || resolve(file) !== resolve(main)) return;
-    if (reflection.comment !== undefined) context.project.comment ??= reflection.comment.clone();
-    reflection.comment ??= new Comment();
-    reflection.comment.blockTags.push(new CommentTag('@mergeModuleWith', [{ kind: 'text', text: '<project>' }]));
-  });
-
   // 3. Groups, after TypeDoc's own grouping (which runs at priority -100).
   app.converter.on(Converter.EVENT_RESOLVE_END, (context) => {
     for (const container of [context.project, ...context.project.getReflectionsByKind(ReflectionKind.Module)]) {
@@ -119,7 +107,7 @@ export function load(app) {
   app.renderer.on(Renderer.EVENT_BEGIN, () => {
     const theme = /** @type {any} */ (app.renderer.theme);
     if (typeof theme?.getNavigation !== 'function') return;
-    const top = new Set(app.options.getValue('apiNavigationTop'));
+    const top = new Set(/** @type {string[]} */ (app.options.getValue('apiNavigationTop')));
     const original = theme.getNavigation.bind(theme);
     /** @type {any[] | undefined} */
     let navigation;
@@ -130,6 +118,28 @@ export function load(app) {
         return [element.children ? { ...element, children: lift(element.children) } : element];
       });
     theme.getNavigation = (/** @type {any} */ project) => (navigation ??= lift(original(project)));
+  });
+
+  // 4. The main entry point merged into the project (TypeDoc merges at the
+  // start of resolving, before it groups). With one entry point TypeDoc
+  // makes no module, and there is nothing to merge.
+  let merged = false;
+  app.converter.on(Converter.EVENT_CREATE_DECLARATION, (context, reflection) => {
+    const main = /** @type {string} */ (app.options.getValue('apiProjectEntryPoint'));
+    if (main === '' || !reflection.kindOf(ReflectionKind.Module) || reflection.parent !== context.project) return;
+    const file = context.project.files.getReflectionPath(reflection);
+    if (file === undefined || resolve(file) !== resolve(main)) return;
+    if (reflection.comment !== undefined) context.project.comment ??= reflection.comment.clone();
+    reflection.comment ??= new Comment();
+    reflection.comment.blockTags.push(new CommentTag('@mergeModuleWith', [{ kind: 'text', text: '<project>' }]));
+    merged = true;
+  });
+  app.converter.on(Converter.EVENT_RESOLVE_BEGIN, (context) => {
+    const main = app.options.getValue('apiProjectEntryPoint');
+    if (main !== '' && !merged && context.project.getReflectionsByKind(ReflectionKind.Module).length > 0) {
+      app.logger.error(`apiProjectEntryPoint is ${String(main)}, which is not one of the entry points`);
+    }
+    merged = false;
   });
 }
 
@@ -166,8 +176,7 @@ const namesOf = (member, fileNames) => [member.name, fileNames.get(member) ?? me
  * @param {WeakMap<Reflection, string>} fileNames guides can be listed by file name too
  */
 function applyGroups(app, container, fileNames) {
-  /** @type {Record<string, string[]>} */
-  const config = app.options.getValue('apiGroups');
+  const config = /** @type {Record<string, string[]>} */ (app.options.getValue('apiGroups'));
   const titles = Object.keys(config);
   if (titles.length === 0) return;
   const members = container.childrenIncludingDocuments ?? [];
@@ -202,8 +211,7 @@ function applyGroups(app, container, fileNames) {
  * @param {WeakMap<Reflection, string>} fileNames
  */
 function checkGroupNames(app, project, fileNames) {
-  /** @type {Record<string, string[]>} */
-  const config = app.options.getValue('apiGroups');
+  const config = /** @type {Record<string, string[]>} */ (app.options.getValue('apiGroups'));
   const containers = [project, ...project.getReflectionsByKind(ReflectionKind.Module)];
   const known = new Set(containers.flatMap((c) => /** @type {any} */ (c).childrenIncludingDocuments ?? []).flatMap((m) => namesOf(m, fileNames)));
   for (const [title, names] of Object.entries(config)) {
