@@ -1,8 +1,9 @@
 /**
  * `npm run test:docs` (after `npm run docs`): the API reference in
  * `docs/api/` as a reader meets it. First assertions on the generated HTML
- * and navigation data of every page, then the home page, the `Post` page and
- * the output and errors guides rendered in Debian's headless Chromium
+ * and navigation data of every page, then the home page, the `Post` page,
+ * the output and errors guides and the `emnews/archive` module page
+ * rendered in Debian's headless Chromium
  * (screenshots go to a temporary folder, printed first) with assertions on
  * the rendered DOM. Each check names a defect it would have caught: blank
  * "On This Page" entries for headings written as code, "(thrown with )",
@@ -231,6 +232,13 @@ describe('the API reference in Chromium', () => {
     if (shot !== undefined) await page.screenshot({ path: join(shots, `${shot}.png`), fullPage: true });
   }
 
+  /** Opens a page as a first-time reader: TypeDoc keeps which sidebar folders were opened in localStorage, and the pages opened before would have opened them. */
+  async function openFresh(path: string): Promise<void> {
+    await open(path);
+    await page.evaluate(() => localStorage.clear());
+    await open(path);
+  }
+
   /** The rendered "On This Page" entries with the text of the element each targets. */
   const renderedEntries = (): Promise<{ text: string; target: string; heading: string | null; visible: boolean }[]> =>
     page.evaluate(() =>
@@ -268,7 +276,7 @@ describe('the API reference in Chromium', () => {
   }
 
   it('the sidebar shows parsePost first, visible without a click, and no "index"', async () => {
-    await open('index.html');
+    await openFresh('index.html');
     const links = await page.locator('#tsd-nav-container a').evaluateAll((as) =>
       as.map((a) => ({ text: (a.textContent ?? '').trim(), href: a.getAttribute('href') ?? '' })),
     );
@@ -281,7 +289,7 @@ describe('the API reference in Chromium', () => {
   });
 
   it('the sidebar shows emnews/archive without a click; it leads to the module page and on to readArchive', async () => {
-    await open('index.html');
+    await openFresh('index.html');
     const entry = page.locator('#tsd-nav-container a', { hasText: /^emnews\/archive$/ });
     ok(await entry.isVisible(), 'emnews/archive is not visible in the sidebar');
     await entry.click();
