@@ -1,13 +1,16 @@
 /**
  * `npm run test:docs` (after `npm run docs`): the API reference in
  * `docs/api/` as a reader meets it. First assertions on the generated HTML
- * and navigation data of every page, then the home page, the `Post` page and
- * the output and errors guides rendered in Debian's headless Chromium
+ * and navigation data of every page, then the home page, the `Post` page,
+ * the output and errors guides and the `emnews/archive` module page
+ * rendered in Debian's headless Chromium
  * (screenshots go to a temporary folder, printed first) with assertions on
  * the rendered DOM. Each check names a defect it would have caught: blank
  * "On This Page" entries for headings written as code, "(thrown with )",
  * the module labelled "index", `parsePost` buried below the types, a home
- * page that opens with contributor commands, Chinese text without a font.
+ * page that opens with contributor commands, Chinese text without a font,
+ * `readArchive` (the Node.js entry point `emnews/archive`) missing from the
+ * reference or its types unlinked from the main entry's.
  * (That every TSDoc example defines or imports its names is checked
  * statically by test/docs-site.test.ts in `npm test`.)
  */
@@ -77,10 +80,15 @@ interface NavigationElement {
   children?: NavigationElement[];
 }
 
-/** The sidebar as TypeDoc's script builds it, flattened in reading order. */
-function sidebar(): NavigationElement[] {
+/** The sidebar's top level as TypeDoc's script builds it. */
+function sidebarTree(): NavigationElement[] {
   const data = /"([^"]+)"/.exec(readFileSync(join(site, 'assets/navigation.js'), 'utf8'))![1]!;
-  const tree = JSON.parse(inflateSync(Buffer.from(data, 'base64')).toString('utf8')) as NavigationElement[];
+  return JSON.parse(inflateSync(Buffer.from(data, 'base64')).toString('utf8')) as NavigationElement[];
+}
+
+/** The sidebar, flattened in reading order. */
+function sidebar(): NavigationElement[] {
+  const tree = sidebarTree();
   const flat: NavigationElement[] = [];
   const walk = (elements: NavigationElement[]): void => {
     for (const element of elements) {
@@ -93,6 +101,16 @@ function sidebar(): NavigationElement[] {
 }
 
 const isApiType = (path: string | undefined): boolean => /(?:^|\/)(?:interfaces|types|classes|enums|variables)\/[^/]+$/.test(path ?? '');
+
+/** The Node.js entry point: its module page and what `src/archive/index.ts` exports. */
+const ARCHIVE_PAGE = 'modules/emnews_archive.html';
+const ARCHIVE_EXPORTS = ['readArchive', 'ArchiveOptions', 'ArchiveEntry', 'ArchivePost', 'ArchiveFailure', 'ArchiveError', 'FileErrorCode'];
+
+/** The pages a page links to, relative to the site (`interfaces/Post.html`), anchors dropped. */
+function linkedPages(page: string): Set<string> {
+  const base = new URL(page, 'http://site/');
+  return new Set([...html(page).matchAll(/<a href="([^"#]+)(?:#[^"]*)?"/g)].map((m) => new URL(m[1]!, base).pathname.slice(1)));
+}
 
 describe('the generated HTML', () => {
   it('every "On This Page" entry is non-empty and reads as the heading it links to', () => {
@@ -123,10 +141,11 @@ describe('the generated HTML', () => {
     ok(errors.includes('Warnings: what was recovered (thrown with strict: true)'), errors.join(' | '));
   });
 
-  it('is one project: no module page, nothing labelled "index"', () => {
-    deepStrictEqual(PAGES.filter((page) => page.startsWith('modules/')), []);
+  it('the main entry is the project, emnews/archive its one module: nothing labelled "index"', () => {
+    deepStrictEqual(PAGES.filter((page) => page.startsWith('modules/')), [ARCHIVE_PAGE]);
     for (const page of PAGES) ok(!/<title>index\b/.test(html(page)), page);
-    deepStrictEqual(sidebar().filter((e) => e.text === 'index' || e.path?.startsWith('modules/')), []);
+    deepStrictEqual(sidebar().filter((e) => e.text === 'index'), []);
+    deepStrictEqual(sidebar().filter((e) => e.path?.startsWith('modules/')).map((e) => [e.text, e.path]), [['emnews/archive', ARCHIVE_PAGE]]);
   });
 
   it('the sidebar starts with parsePost, then parseBody, before every guide and type', () => {
@@ -136,11 +155,45 @@ describe('the generated HTML', () => {
       ['parseBody', 'functions/parseBody.html'],
     ]);
     ok(entries.some((e) => isApiType(e.path) && e.text === 'Post'));
-    // Types are grouped: each group lists its own kind of export.
+    // At the top: the functions and the archive module, unfolded; then the types, grouped, each group its own kind of export.
+    const top = sidebarTree();
     deepStrictEqual(
-      entries.filter((e) => !e.path).map((e) => e.text),
+      top.filter((e) => e.path).map((e) => e.text),
+      ['parsePost', 'parseBody', 'parseArticle', 'parseNewsList', 'dedupePosts', 'emnews/archive'],
+    );
+    deepStrictEqual(
+      top.filter((e) => !e.path).map((e) => e.text),
       ['Guides', 'Options', 'Output', 'Errors'],
     );
+  });
+
+  it('emnews/archive has a page, in the sidebar, that says Node.js and lists every export of the archive entry point', () => {
+    const module = sidebarTree().find((e) => e.path === ARCHIVE_PAGE);
+    ok(module, 'no sidebar entry for the archive module');
+    strictEqual(module.children?.[0]?.text, 'readArchive', 'readArchive is not the first entry of the module');
+    const inSidebar = new Set<string>();
+    const walk = (elements: NavigationElement[]): void => elements.forEach((e) => (e.path && inSidebar.add(e.text), walk(e.children ?? [])));
+    walk(module.children ?? []);
+    deepStrictEqual([...inSidebar].sort(), [...ARCHIVE_EXPORTS].sort());
+    const source = html(ARCHIVE_PAGE);
+    ok(/<title>emnews\/archive\b/.test(source), 'the module page is not titled emnews/archive');
+    ok(decode(source).includes('Node.js only'), 'the module page does not say it is for Node.js only');
+    const listed = linkedPages(ARCHIVE_PAGE);
+    for (const name of ARCHIVE_EXPORTS) {
+      const page = [...listed].find((p) => p.endsWith(`.${name}.html`));
+      ok(page !== undefined && PAGES.includes(page), `the module page does not link to a page for ${name}`);
+      ok(html(page).includes('id="example"'), `${page}: no example`);
+    }
+  });
+
+  it('the archive types link to the main entry\'s (ParseOptions, Post, PostCopy) and readArchive to its own', () => {
+    const page = (name: string): string => PAGES.find((p) => p.endsWith(`.${name}.html`))!;
+    ok(linkedPages(page('ArchiveOptions')).has('interfaces/ParseOptions.html'));
+    ok(linkedPages(page('ArchivePost')).has('interfaces/Post.html'));
+    ok(linkedPages(page('ArchivePost')).has('interfaces/PostCopy.html'));
+    const readArchive = linkedPages(page('readArchive'));
+    for (const name of ['ArchiveOptions', 'ArchiveEntry', 'ArchiveFailure']) ok(readArchive.has(page(name)), name);
+    ok(readArchive.has('classes/PostParseError.html'));
   });
 
   it('the home page opens with `npm install emnews`', () => {
@@ -179,6 +232,13 @@ describe('the API reference in Chromium', () => {
     if (shot !== undefined) await page.screenshot({ path: join(shots, `${shot}.png`), fullPage: true });
   }
 
+  /** Opens a page as a first-time reader: TypeDoc keeps which sidebar folders were opened in localStorage, and the pages opened before would have opened them. */
+  async function openFresh(path: string): Promise<void> {
+    await open(path);
+    await page.evaluate(() => localStorage.clear());
+    await open(path);
+  }
+
   /** The rendered "On This Page" entries with the text of the element each targets. */
   const renderedEntries = (): Promise<{ text: string; target: string; heading: string | null; visible: boolean }[]> =>
     page.evaluate(() =>
@@ -200,6 +260,7 @@ describe('the API reference in Chromium', () => {
     ['interfaces/Post.html', 'post', 10],
     ['documents/output.html', 'output-guide', 12],
     ['documents/errors.html', 'errors-guide', 3],
+    [ARCHIVE_PAGE, 'archive', ARCHIVE_EXPORTS.length],
   ] as const) {
     it(`${path}: "On This Page" shows every heading by its text`, async () => {
       await open(path, shot);
@@ -215,7 +276,7 @@ describe('the API reference in Chromium', () => {
   }
 
   it('the sidebar shows parsePost first, visible without a click, and no "index"', async () => {
-    await open('index.html');
+    await openFresh('index.html');
     const links = await page.locator('#tsd-nav-container a').evaluateAll((as) =>
       as.map((a) => ({ text: (a.textContent ?? '').trim(), href: a.getAttribute('href') ?? '' })),
     );
@@ -225,6 +286,24 @@ describe('the API reference in Chromium', () => {
     ok(firstType > 1, `a type comes before the functions: ${links.map((l) => l.text).join(', ')}`);
     ok(!links.some((l) => l.text === 'index'));
     ok(!(await page.locator('.tsd-breadcrumb, .tsd-page-title').allInnerTexts()).some((t) => /\bindex\b/.test(t)));
+  });
+
+  it('the sidebar shows emnews/archive without a click; it leads to the module page and on to readArchive', async () => {
+    await openFresh('index.html');
+    const entry = page.locator('#tsd-nav-container a', { hasText: /^emnews\/archive$/ });
+    ok(await entry.isVisible(), 'emnews/archive is not visible in the sidebar');
+    await entry.click();
+    await page.waitForURL(`**/${ARCHIVE_PAGE}`);
+    await page.waitForSelector('#tsd-nav-container a', { state: 'attached' });
+    ok((await page.locator('.col-content').innerText()).includes('Node.js'));
+    // On the module's page its entries are unfolded in the sidebar.
+    const link = page.locator('#tsd-nav-container a', { hasText: /^readArchive$/ });
+    ok(await link.isVisible(), 'readArchive is not visible in the sidebar on the module page');
+    await link.click();
+    await page.waitForURL('**/functions/emnews_archive.readArchive.html');
+    strictEqual((await page.locator('h1').innerText()).trim(), 'Function readArchive');
+    ok((await page.locator('.col-content pre code').allInnerTexts()).some((code) => code.includes("from 'emnews/archive'")), 'no example imports from emnews/archive');
+    deepStrictEqual(pageErrors.splice(0), []);
   });
 
   it('the home page shows `npm install emnews` as its first code block', async () => {

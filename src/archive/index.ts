@@ -1,6 +1,6 @@
 /// <reference types="node" />
 /**
- * `emnews/archive`: read a whole archive of posts, for Node.js. A folder
+ * `emnews/archive` (Node.js only): read a whole archive of posts. A folder
  * (searched recursively for `*.md`) or a list of paths becomes an async
  * iterable of `{ file, post }` or `{ file, error }`, one for every input, in
  * a stable order, optionally on several worker threads and with the copies
@@ -19,7 +19,7 @@
  * }
  * ```
  *
- * @module
+ * @module emnews/archive
  */
 
 import { PostParseError } from '../errors.js';
@@ -34,8 +34,8 @@ import { TASKS_MODULE } from './tasks.js';
 export type { ArchiveError, FileErrorCode } from './errors.js';
 
 /**
- * Options of {@link readArchive}: those of `parsePost` (but `fileName`:
- * each file's path is its name), and how to read.
+ * Options of {@link readArchive}: those of {@link parsePost} (but
+ * `fileName`: each post is given its file's base name), and how to read.
  *
  * @example
  * ```ts
@@ -59,7 +59,7 @@ export interface ArchiveOptions extends Omit<ParseOptions, 'fileName'> {
    */
   prefetch?: number;
   /**
-   * Collapse the copies of each article (see `dedupePosts` in `emnews`) and
+   * Collapse the copies of each article (see {@link dedupePosts} in `emnews`) and
    * add `copies` to each entry. Reads the archive twice: once for a summary
    * of every file, then again for the kept copies, so memory stays small.
    * @default false
@@ -86,7 +86,7 @@ export interface ArchiveOptions extends Omit<ParseOptions, 'fileName'> {
 export interface ArchivePost {
   /** The file's path: the folder you gave joined with the names below it. */
   file: string;
-  /** What `parsePost` returned for it. */
+  /** What {@link parsePost} returned for it. */
   post: Post;
   /** With `dedupe`: every copy of the article, this one included, in input order. */
   copies?: PostCopy[];
@@ -139,7 +139,7 @@ export type ArchiveEntry = ArchivePost | ArchiveFailure;
  * {@link ArchiveFailure} and the reading goes on: a missing path, an
  * unreadable file or folder, a folder that vanished, a symbolic link loop or
  * a dangling link, a FIFO named `*.md`, a file over `maxInputBytes`
- * (checked before reading), or a post `parsePost` rejects.
+ * (checked before reading), or a post {@link parsePost} rejects.
  *
  * Files are read synchronously, in the worker threads when `jobs` > 1,
  * and at most `prefetch` posts wait in memory at a time.
