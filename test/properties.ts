@@ -20,6 +20,7 @@ import { anyPage } from './generators/pages.ts';
 import { DATE_PROPERTIES } from './generators/dates.ts';
 import { INPUT_PROPERTIES } from './generators/input.ts';
 import { ROUND2_PROPERTIES } from './generators/round2.ts';
+import { UNREADABLE_PROPERTIES } from './generators/unreadable.ts';
 
 const POSTS_DIR = fileURLToPath(new URL('../examples/posts/', import.meta.url));
 const POSTS = readdirSync(POSTS_DIR)
@@ -177,4 +178,5 @@ export const PROPERTIES: readonly Property[] = [
   ...DATE_PROPERTIES,
   ...INPUT_PROPERTIES,
   ...ROUND2_PROPERTIES,
+  ...UNREADABLE_PROPERTIES,
 ];
