@@ -26,7 +26,13 @@ const RANGES: readonly [string, number, number][] = [
 /** The ECMAScript date range. */
 const LIMIT = 8.64e15;
 
-export const clockCase = fc.record({
+export interface ClockCase {
+  range: readonly [string, number, number];
+  at: number;
+  now: number;
+}
+
+export const clockCase: fc.Arbitrary<ClockCase> = fc.record({
   range: fc.constantFrom(...RANGES),
   at: fc.double({ min: 0, max: 1, noNaN: true }),
   now: fc.oneof(fc.integer({ min: -LIMIT, max: LIMIT }), fc.constantFrom(0, Date.UTC(2026, 0, 15), Date.UTC(2026, 6, 15))),
