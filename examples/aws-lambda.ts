@@ -22,7 +22,7 @@
  * start with `Dynamic require of "process" is not supported` (esbuild issue
  * #1921). AWS SAM and CDK bundle with esbuild too: give them the same banner.
  *
- * `test/examples.test.ts` bundles it exactly so, calls the bundled handler
+ * `test/aws-examples.test.ts` bundles it exactly so, calls the bundled handler
  * with API Gateway events, and prints its cold start beside
  * `import('emnews')`.
  */

@@ -3,7 +3,7 @@ import { DEFAULT_TIME_ZONE } from './_lib/date.js';
 import { readInput } from './_lib/input.js';
 import { itemCode, readItem } from './_lib/list/items.js';
 import { readJsonResponse } from './_lib/list/json-text.js';
-import { findShape } from './_lib/list/shapes.js';
+import { findShape, itemRecord, unreadable } from './_lib/list/shapes.js';
 import { checkBaseUrl, checkBoolean, checkEncoding, checkMaxInputBytes, checkOptions, checkTimeZone } from './_lib/options.js';
 import { quoted } from './_lib/text.js';
 import { createWarnings } from './_lib/warnings.js';
@@ -95,15 +95,23 @@ export function parseNewsList(input: string | Uint8Array | object, options?: New
   const encoding = checkEncoding(checked.encoding);
   const baseUrl = checkBaseUrl(checked.baseUrl);
 
-  const root = typeof input === 'string' || input instanceof Uint8Array ? readJsonResponse(readInput(input, maxInputBytes, encoding)) : parsed(input);
+  const root = typeof input === 'string' || isBytes(input) ? readJsonResponse(readInput(input, maxInputBytes, encoding)) : parsed(input);
   const shape = findShape(root);
   const warnings = createWarnings(strict);
   const items: NewsItem[] = [];
   const seen = new Map<string, number>();
-  shape.items.forEach((item, index) => {
+  shape.items.forEach((raw, index) => {
     const place = index + 1;
-    if (item === null || typeof item !== 'object' || Array.isArray(item)) {
-      warnings.add('invalid-list-item', `item ${place} is ${Array.isArray(item) ? 'an array' : item === null ? 'null' : `a ${typeof item}`}, not an object; skipped`);
+    let item: Record<string, unknown> | null;
+    try {
+      item = itemRecord(raw, shape.fields);
+    } catch (error) {
+      if (!(error instanceof PostParseError)) throw error;
+      warnings.add('invalid-list-item', `item ${place} cannot be read (${error.message}); skipped`);
+      return;
+    }
+    if (item === null) {
+      warnings.add('invalid-list-item', `item ${place} is ${Array.isArray(raw) ? 'an array' : raw === null ? 'null' : `a ${typeof raw}`}, not an object; skipped`);
       return;
     }
     const code = itemCode(item, shape.fields);
@@ -116,6 +124,15 @@ export function parseNewsList(input: string | Uint8Array | object, options?: New
     items.push(readItem(item, shape.fields, place, { timeZone, baseUrl, warnings }));
   });
   return { format: shape.format, items, warnings: warnings.list };
+}
+
+/** A `Uint8Array` or a Proxy around one (which `readInput` refuses), asked without letting a revoked Proxy throw. */
+function isBytes(input: unknown): boolean {
+  try {
+    return input instanceof Uint8Array;
+  } catch (error) {
+    throw unreadable(error);
+  }
 }
 
 /** Already-parsed JSON: an object or an array; anything else is not a response. */

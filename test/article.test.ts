@@ -144,6 +144,28 @@ describe('parseArticle: page layouts', () => {
     });
   });
 
+  it('a source named only by .sourcebox (文章来源：…), which is not a paragraph; the info line, data-source and em_media come first', () => {
+    const html = page('sourcebox.html');
+    const post = parsed(html);
+    deepStrictEqual(
+      [post.title, post.date?.iso, post.paragraphs.map((p) => p.text), post.source, post.articleId, post.warnings],
+      [
+        '示例农场秋收完成 产量再创新高',
+        '2024-10-08T16:20:00+08:00',
+        ['示例农场今年秋收已经完成，粮食产量再创新高。', '农场负责人说，明年将试种两个新品种。'],
+        { name: '示例农业周刊', text: '文章来源：示例农业周刊', from: 'page' },
+        '202410080000000401',
+        [],
+      ],
+    );
+    const withInfo = html.replace('16:20</div>', '16:20</div><div class="item">来源：示例晨报</div>');
+    deepStrictEqual(parsed(withInfo).source, { name: '示例晨报', text: '来源：示例晨报', from: 'page' });
+    const withDataSource = html.replace('<div class="infos">', '<div class="infos" data-source="示例晚报">');
+    deepStrictEqual(parsed(withDataSource).source, { name: '示例晚报', text: '示例晚报', from: 'page' });
+    const withMedia = html.replace('新品种。</p>', '新品种。</p><p class="em_media">（文章来源：示例日报）</p>');
+    deepStrictEqual(parsed(withMedia).source, { name: '示例日报', text: '（文章来源：示例日报）', from: 'body' });
+  });
+
   it('no recognizable container: a coded warning and a best-effort body, without the heading, info line or tag list', () => {
     const p2 = '消费券可在示例百货等商户使用。';
     const post = parsed(page('no-container.html'));

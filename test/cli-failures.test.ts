@@ -7,7 +7,7 @@
 
 import { spawn, spawnSync } from 'node:child_process';
 import { deepStrictEqual, match, ok, strictEqual } from 'node:assert/strict';
-import { chmodSync, copyFileSync, mkdirSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { cli, expected, hasCommand, lines, posts, ROLLING, run, sh, tempDir, WARNED } from './cli-fixtures.ts';
@@ -178,6 +178,24 @@ describe('the command on inputs that give no post', () => {
       mkdirSync(join(archive, 'z'));
       copyFileSync(good, join(archive, 'z', 'gone.md'));
     }
+  });
+
+  it('an internal error (a bug met on one post) is reported for that post, the run goes on, and the exit status is 3', () => {
+    const archive = tempDir('internal');
+    copyFileSync(good, join(archive, 'a.md'));
+    // The words the preload (test/cli-fault-preload.mjs) breaks on, in a paragraph.
+    writeFileSync(join(archive, 'b-fault.md'), `${readFileSync(good, 'utf8')}\n<p>故障注入</p>\n`);
+    copyFileSync(good, join(archive, 'c.md'));
+    for (const files of [[archive], ['a.md', 'b-fault.md', 'c.md'].map((name) => join(archive, name))]) {
+      const result = run(files, { env: { NODE_OPTIONS: `--import=${new URL('./cli-fault-preload.mjs', import.meta.url).href}` } });
+      strictEqual(result.status, 3, result.stderr);
+      deepStrictEqual(codes(result.stdout), [[join(archive, 'a.md'), 'post'], [join(archive, 'b-fault.md'), 'internal-error'], [join(archive, 'c.md'), 'post']]);
+      const [failure] = lines(result.stdout).filter((line) => 'error' in line) as { error: { message: string } }[];
+      match(failure!.error.message, /a fault injected by the test/);
+      deepStrictEqual(result.stderr.trimEnd().split('\n'), [`emnews: ${join(archive, 'b-fault.md')}: internal-error: ${failure!.error.message}`]);
+    }
+    // Without the fault, the same run is clean.
+    strictEqual(run([archive]).status, 0);
   });
 
   it('ends quietly when the reader closes the pipe (emnews folder | head -1)', () => {

@@ -5,7 +5,7 @@
 
 import { deepStrictEqual, notDeepStrictEqual, ok, strictEqual, throws } from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseBody, parsePost, PostParseError, type ErrorCode } from 'emnews';
+import { parseArticle, parseBody, parseNewsList, parsePost, PostParseError, type ErrorCode } from 'emnews';
 
 const SAMPLE = [
   '---',
@@ -24,6 +24,12 @@ const SAMPLE = [
   '',
   '[返回东财滚动新闻](//finews.withounder.com/emnews/)｜[返回首页](//finews.withounder.com/)',
 ].join('\n');
+
+function revokedProxy<T extends object>(target: T): T {
+  const { proxy, revoke } = Proxy.revocable(target, {});
+  revoke();
+  return proxy;
+}
 
 function rejects(run: () => unknown, code: ErrorCode, position?: { line: number; column: number }): void {
   throws(run, (error: unknown) => {
@@ -57,11 +63,14 @@ describe('input that is not a post', () => {
     ['an Object.create(Uint8Array.prototype)', Object.create(Uint8Array.prototype)],
     ['a Uint16Array', new Uint16Array(2)],
     ['a DataView', new DataView(new ArrayBuffer(2))],
+    ['a revoked Proxy', revokedProxy(new TextEncoder().encode(SAMPLE))],
+    ['a Proxy whose every trap throws', new Proxy(new Uint8Array(2), new Proxy({}, { get: () => () => { throw new Error('my trap'); } }))],
   ];
   for (const [name, value] of lookAlikes) {
-    it(`refuses ${name} with invalid-input, never another error`, () => {
-      rejects(() => parsePost(value as Uint8Array), 'invalid-input');
-      rejects(() => parseBody(value as Uint8Array), 'invalid-input');
+    // parseNewsList reads other objects as parsed JSON; a Proxy (of a Uint8Array, revoked, or throwing) it refuses too.
+    const readers = name.includes('Proxy') ? [parsePost, parseBody, parseArticle, parseNewsList] : [parsePost, parseBody, parseArticle];
+    it(`refuses ${name} with invalid-input, never another error (${readers.map((parse) => parse.name).join(', ')})`, () => {
+      for (const parse of readers) rejects(() => parse(value as Uint8Array), 'invalid-input');
     });
   }
 

@@ -222,6 +222,60 @@ describe('parseNewsList: recovery', () => {
   });
 });
 
+describe('parseNewsList: parsed JSON that cannot be read', () => {
+  const revoked = <T extends object>(target: T): T => {
+    const { proxy, revoke } = Proxy.revocable(target, {});
+    revoke();
+    return proxy;
+  };
+  const throwing = <T extends object>(target: T, trap: keyof ProxyHandler<T>): T =>
+    new Proxy(target, { [trap]: () => { throw new Error(`my ${String(trap)} trap`); } });
+  const withGetter = (target: object, key: string): object =>
+    Object.defineProperty(target, key, { enumerable: true, get: () => { throw new RangeError(`my ${key} getter`); } });
+  const item = (code: string): object => ({ code, title: code, showTime: '2026-06-16 14:09:57' });
+  const isInvalidInput = (text: string) => (error: unknown): boolean =>
+    error instanceof PostParseError && error.code === 'invalid-input' && error.message.includes(text);
+
+  it('a revoked Proxy, or a throwing trap or getter, on the way to the items is invalid-input, naming what was thrown', () => {
+    throws(() => parseNewsList(revoked({ data: { fastNewsList: [] } })), isInvalidInput("on a proxy that has been revoked"));
+    throws(() => parseNewsList(revoked([])), isInvalidInput('revoked'));
+    throws(() => parseNewsList(throwing({}, 'getPrototypeOf')), isInvalidInput('Error: my getPrototypeOf trap'));
+    throws(() => parseNewsList({ data: throwing({ fastNewsList: [] }, 'getOwnPropertyDescriptor') }), isInvalidInput('my getOwnPropertyDescriptor trap'));
+    throws(() => parseNewsList(withGetter({}, 'data')), isInvalidInput('RangeError: my data getter'));
+    throws(() => parseNewsList({ data: { fastNewsList: revoked([]) } }), isInvalidInput('revoked'));
+    throws(() => parseNewsList({ data: { fastNewsList: throwing([item('1')], 'get') } }), isInvalidInput('my get trap'));
+  });
+
+  it('an item that cannot be read is skipped with an invalid-list-item warning naming what was thrown, as a non-object item is', () => {
+    const list = parsed({
+      data: { fastNewsList: [revoked(item('1')), item('2'), throwing(item('3'), 'get'), withGetter(item('4'), 'title'), { ...item('5'), stockList: revoked([]) }] },
+    });
+    deepStrictEqual(list.items.map((i) => i.title), ['2']);
+    const revokedMessage = (place: number): string =>
+      `item ${place} cannot be read (a revoked Proxy, a getter or a Proxy trap threw "TypeError: Cannot perform 'IsArray' on a proxy that has been revoked" while the parsed JSON was read); skipped`;
+    const thrownMessage = (place: number, what: string): string =>
+      `item ${place} cannot be read (a revoked Proxy, a getter or a Proxy trap threw "${what}" while the parsed JSON was read); skipped`;
+    deepStrictEqual(list.warnings.map((w) => w.message), [revokedMessage(1), thrownMessage(3, 'Error: my get trap'), thrownMessage(4, 'RangeError: my title getter'), revokedMessage(5)]);
+    deepStrictEqual(new Set(list.warnings.map((w) => w.code)), new Set(['invalid-list-item']));
+    // In data.list, where the items decide the shape, an unreadable item has no say and is reported the same way.
+    const column = parsed({ data: { list: [throwing({ Art_Title: '甲' }, 'get'), item('6')] } });
+    deepStrictEqual([column.format, column.items.length, column.warnings.map((w) => w.message)], ['column', 1, [thrownMessage(1, 'Error: my get trap')]]);
+  });
+
+  it('a sparse list of length 2³² − 1 reads its two items at once, neither hanging nor running out of memory', () => {
+    const sparse: object[] = [];
+    sparse.length = 2 ** 32 - 1;
+    sparse[3] = item('1');
+    sparse[4e9] = item('2');
+    deepStrictEqual(parsed({ data: { fastNewsList: sparse } }).items.map((i) => i.title), ['1', '2']);
+  });
+
+  it('a transparent Proxy reads as the object it wraps', () => {
+    const value = { data: { fastNewsList: [item('1'), item('2')] } };
+    deepStrictEqual(parsed(new Proxy({ data: new Proxy({ fastNewsList: new Proxy(value.data.fastNewsList.map((i) => new Proxy(i, {})), {}) }, {}) }, {})), parsed(value));
+  });
+});
+
 describe('parseNewsList: errors', () => {
   const unknownShapes: [string, unknown][] = [
     ['an object of no known list', { data: { items: [] } }],

@@ -20,6 +20,11 @@ import { anyPage } from './generators/pages.ts';
 import { DATE_PROPERTIES } from './generators/dates.ts';
 import { INPUT_PROPERTIES } from './generators/input.ts';
 import { ROUND2_PROPERTIES } from './generators/round2.ts';
+import { UNREADABLE_PROPERTIES } from './generators/unreadable.ts';
+import { CLOCK_PROPERTIES } from './generators/clock.ts';
+import { LIMIT_PROPERTIES } from './generators/limits.ts';
+import { ZONE_PROPERTIES } from './generators/zones.ts';
+import { GLOSSARY_PROPERTIES } from './generators/glossary.ts';
 
 const POSTS_DIR = fileURLToPath(new URL('../examples/posts/', import.meta.url));
 const POSTS = readdirSync(POSTS_DIR)
@@ -177,4 +182,9 @@ export const PROPERTIES: readonly Property[] = [
   ...DATE_PROPERTIES,
   ...INPUT_PROPERTIES,
   ...ROUND2_PROPERTIES,
+  ...UNREADABLE_PROPERTIES,
+  ...CLOCK_PROPERTIES,
+  ...LIMIT_PROPERTIES,
+  ...ZONE_PROPERTIES,
+  ...GLOSSARY_PROPERTIES,
 ];

@@ -38,14 +38,20 @@ export function readInput(input: unknown, maxInputBytes: number, encoding = 'utf
 
 /** A plain view of the caller's `Uint8Array` (a copy when its memory is shared), or `invalid-input`. */
 function toBytes(input: unknown): Uint8Array {
-  if (typedArrayName.call(input) !== 'Uint8Array') {
-    const got = input === null ? 'null' : Array.isArray(input) ? 'an array' : typeof input === 'object' ? 'an object that is not a Uint8Array' : `a ${typeof input}`;
-    throw new PostParseError('invalid-input', `expected a string or a Uint8Array, got ${got}`);
-  }
+  if (typedArrayName.call(input) !== 'Uint8Array') throw new PostParseError('invalid-input', `expected a string or a Uint8Array, got ${describe(input)}`);
   const length = byteLengthOf.call(input) as number;
   if (length === 0) return new Uint8Array(0); // also a detached buffer
   const buffer = bufferOf.call(input) as ArrayBufferLike;
   const bytes = new Uint8Array(buffer, byteOffsetOf.call(input) as number, length);
   // Another thread may write to shared memory while we read: take a snapshot.
   return Object.prototype.toString.call(buffer) === '[object SharedArrayBuffer]' ? bytes.slice() : bytes;
+}
+
+function describe(input: unknown): string {
+  if (input === null || typeof input !== 'object') return input === null ? 'null' : `a ${typeof input}`;
+  try {
+    return Array.isArray(input) ? 'an array' : 'an object that is not a Uint8Array';
+  } catch {
+    return 'a revoked Proxy'; // the one object that Array.isArray throws on
+  }
 }

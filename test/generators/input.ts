@@ -2,8 +2,8 @@
  * Input shapes and encodings:
  * - a text (NUL pairs, lone surrogates, CJK, post markup) handed over in
  *   every container a caller might use: a Uint8Array, a Buffer, a view into
- *   a larger or a shared buffer, a subclass, and look-alikes (a Proxy, an
- *   object calling itself a Uint8Array). Real bytes read as the string
+ *   a larger or a shared buffer, a subclass, and look-alikes (a Proxy, a
+ *   revoked Proxy, an object calling itself a Uint8Array). Real bytes read as the string
  *   does; look-alikes throw `invalid-input`, never another error.
  * - random bytes in every kind of encoding `options.encoding` takes
  *   (multi-byte, stateful, single-byte, UTF-16) with random limits: only
@@ -21,8 +21,8 @@ const text: fc.Arbitrary<string> = fc
   .array(fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 6 })), { maxLength: 40 })
   .map((parts) => parts.join(''));
 
-type Container = 'Uint8Array' | 'Buffer' | 'offset view' | 'shared' | 'subclass' | 'Proxy' | 'look-alike';
-const CONTAINERS: readonly Container[] = ['Uint8Array', 'Buffer', 'offset view', 'shared', 'subclass', 'Proxy', 'look-alike'];
+type Container = 'Uint8Array' | 'Buffer' | 'offset view' | 'shared' | 'subclass' | 'Proxy' | 'revoked Proxy' | 'look-alike';
+const CONTAINERS: readonly Container[] = ['Uint8Array', 'Buffer', 'offset view', 'shared', 'subclass', 'Proxy', 'revoked Proxy', 'look-alike'];
 
 class Bytes extends Uint8Array {}
 
@@ -37,6 +37,11 @@ function contain(bytes: Uint8Array, kind: Container): unknown {
   }
   if (kind === 'subclass') return Bytes.from(bytes);
   if (kind === 'Proxy') return new Proxy(new Uint8Array(bytes), {});
+  if (kind === 'revoked Proxy') {
+    const { proxy, revoke } = Proxy.revocable(new Uint8Array(bytes), {});
+    revoke();
+    return proxy;
+  }
   return Object.assign({ ...bytes }, { [Symbol.toStringTag]: 'Uint8Array', length: bytes.length, byteLength: bytes.length });
 }
 
@@ -61,7 +66,7 @@ export const INPUT_PROPERTIES: readonly Property[] = [
       const expected = outcome(() => parsePost(marked));
       const bytes = Buffer.from(marked, 'utf16le');
       const got = outcome(() => parsePost(contain(bytes, kind) as Uint8Array));
-      const want = kind === 'Proxy' || kind === 'look-alike' ? 'invalid-input' : expected;
+      const want = kind === 'Proxy' || kind === 'revoked Proxy' || kind === 'look-alike' ? 'invalid-input' : expected;
       if (!isDeepStrictEqual(got, want)) throw new Error(`${kind}: got ${JSON.stringify(got)?.slice(0, 300)}`);
     }) as unknown as Property['property'],
   },
