@@ -102,6 +102,17 @@ function isValidStyle(property: string, value: string): boolean {
   return words.length <= 3 && new Set(words).size === words.length && words.every((word) => DISPLAY_PARTS.has(word));
 }
 
+// A property name in CSS is the name as written, in any ASCII case, unless
+// it uses an escape (`displ\61y`), which needs a backslash; `/i` without
+// `u` folds ASCII letters only. Most styles (`border:…;padding:…`) fail this
+// check and skip the tokenizer.
+const WANTED_NAME = /display|visibility|text-align/i;
+
+/** Whether `style` can set a property {@link styleFlags} reads: a necessary condition, cheap. */
+function mayNameWanted(style: string): boolean {
+  return style.includes('\\') || WANTED_NAME.test(style);
+}
+
 /**
  * Reads `style` as CSS does (comments, escapes, case, `!important`, the
  * last valid declaration wins), plus `hidden` (which a `display` in `style`
@@ -109,7 +120,7 @@ function isValidStyle(property: string, value: string): boolean {
  */
 export function styleFlags(name: string, attribs: Attributes): number {
   const style = attribs['style'];
-  const values = style === undefined ? null : readDeclarations(style, isValidStyle);
+  const values = style === undefined || !mayNameWanted(style) ? null : readDeclarations(style, isValidStyle);
   const display = values?.get('display');
   let flags = 0;
   if (display === 'none' || (display === undefined && Object.hasOwn(attribs, 'hidden'))) flags |= StyleFlag.Hidden;
