@@ -17,7 +17,6 @@ const OFFSET_ONLY = /^(?:[Zz]|[+-]\d{2}:?\d{2})?$/;
 const MAX_OFFSET_MINUTES = 18 * 60;
 /** The ECMAScript date range: ±8.64e15 ms around 1970. */
 const MAX_EPOCH_MS = 8.64e15;
-const DAY_MS = 86_400_000;
 
 /**
  * Reads a date as eastmoney posts write it. A date without an offset is
@@ -81,28 +80,8 @@ function utcMs(year: number, month: number, day: number, h: number, mi: number, 
   return date.getTime();
 }
 
-/**
- * `new Date(epochMs).toISOString()`, which costs most of a date's reading
- * (about 0.8 µs, a runtime call): the civil date of the day number by
- * Hinnant's `civil_from_days`, for years 1000–9999 (four digits, no sign);
- * other years go to `toISOString`. The repository's tests check it against
- * `toISOString`.
- */
-export function isoUtc(epochMs: number): string {
-  const days = Math.floor(epochMs / DAY_MS);
-  const z = days + 719_468; // days since 0000-03-01
-  const era = Math.floor(z / 146_097);
-  const dayOfEra = z - era * 146_097;
-  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
-  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
-  const shifted = Math.floor((5 * dayOfYear + 2) / 153); // months from March
-  const month = shifted < 10 ? shifted + 3 : shifted - 9;
-  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
-  if (year < 1000 || year > 9999) return new Date(epochMs).toISOString();
-  const day = dayOfYear - Math.floor((153 * shifted + 2) / 5) + 1;
-  const time = epochMs - days * DAY_MS;
-  const clock = `${pad(Math.floor(time / 3_600_000), 2)}:${pad(Math.floor(time / 60_000) % 60, 2)}:${pad(Math.floor(time / 1000) % 60, 2)}`;
-  return `${year}-${pad(month, 2)}-${pad(day, 2)}T${clock}.${pad(time % 1000, 3)}Z`;
+function isoUtc(epochMs: number): string {
+  return new Date(epochMs).toISOString();
 }
 
 function daysInMonth(year: number, month: number): number {
