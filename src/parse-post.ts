@@ -6,7 +6,7 @@ import { readInput } from './_lib/input.js';
 import { splitPost, type Layout } from './_lib/layout.js';
 import { checkBaseUrl, checkBoolean, checkEncoding, checkMaxInputBytes, checkOptions, checkString, checkTimeZone } from './_lib/options.js';
 import { cleanText, countInvisible, quoted } from './_lib/text.js';
-import { describeUrlProblem, isSamePage, readFileName, readPostUrl, resolveUrl, type FileNameInfo } from './_lib/url.js';
+import { describeUrlProblem, isUrlProblem, readFileName, readPostUrl, resolveHref, type FileNameInfo } from './_lib/url.js';
 import { createWarnings, type Warnings } from './_lib/warnings.js';
 import { BODY_OPTION_NAMES, type BodyOptions } from './parse-body.js';
 import type { FrontMatter, JsonValue, Link, Post, PostDate, PostUrl } from './types.js';
@@ -201,13 +201,13 @@ function readUrl(layout: Layout, warnings: Warnings): PostUrl | null {
 function readNavigation(layout: Layout, baseUrl: string | null, warnings: Warnings): Link[] {
   const links: Link[] = [];
   for (const { text, href, line } of layout.navigation) {
-    if (isSamePage(href)) continue;
-    const url = resolveUrl(href, baseUrl);
-    if (typeof url === 'string') {
+    const url = resolveHref(href, baseUrl);
+    if (url === null) continue; // empty or `#…`: this page
+    if (isUrlProblem(url)) {
       const message = `dropped the navigation address ${quoted(href)}: it ${describeUrlProblem(url)}`;
       warnings.add(url, message, { line: line + 1, column: 1 });
     } else {
-      links.push({ text: cleanText(text), href: url.href, kind: 'navigation' });
+      links.push({ text: cleanText(text), href: url, kind: 'navigation' });
     }
   }
   return links;

@@ -3,10 +3,10 @@
  * the URL parser on every address it accepts.
  */
 
-import { strictEqual } from 'node:assert/strict';
+import { deepStrictEqual, strictEqual } from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { resolveHref } from '../src/_lib/url.ts';
+import { readPostUrl, resolveHref } from '../src/_lib/url.ts';
 
 const PIECES = [
   'http://', 'https://', 'HTTP://', '//', 'quote.eastmoney.com', 'finance.eastmoney.com', 'a.b', 'xn--abc.com', 'a.xn--p1ai', '127.0.0.1', '0x7f.1', 'a.1',
@@ -21,7 +21,7 @@ const shaped = fc
     fc.constantFrom('http://', 'https://', 'HTTP://', 'http:/', 'https:///'),
     fc.constantFrom('quote.eastmoney.com', 'a.b', 'a.1', '1.2.3.4', 'xn--p1ai.com', 'a.xn--p1ai', 'A.b', 'a-b.c-d', 'a_b.c', 'a.b.', 'a.b:80', ''),
     fc.array(fc.constantFrom('/', 'a', 'r', '0.000816', '.', '..', 'x.html', ',', '%2e', '~', "'", '@', ':', ';', 'é', ' ', '\\'), { maxLength: 8 }),
-    fc.constantFrom('', '?', '?a=1', '?infoCode=NW1&x=y', "?q='", '?a b', '#f', '?a/b?c'),
+    fc.constantFrom('', '?', '?a=1', '?infoCode=NW1&x=y', "?q='", '?a b', '#f', '?a/b?c', '??infoCode=NW1', '?infoCode+=1', '?x=1&infoCode=NW202205230000000001', '?infoCode=a+b&infoCode=c'),
   )
   .map(([scheme, host, path, query]) => `${scheme}${host}/${path.join('')}${query}`);
 const href = fc.oneof(soup, shaped);
@@ -58,5 +58,45 @@ describe('resolveHref', () => {
     );
     // Enough generated addresses must be canonical for the check to mean something.
     strictEqual(unchanged > 200, true, `only ${unchanged} canonical addresses were generated`);
+  });
+});
+
+/** The post URL's fields as the URL parser reads them (ids by the same patterns as src/_lib/url.ts). */
+function parserPostUrl(text: string): unknown {
+  const trimmed = text.replace(/[\t\n\r]/g, '').replace(/^[\0- ]+|[\0- ]+$/g, '');
+  let url: URL;
+  try {
+    url = new URL(trimmed.startsWith('//') ? `https:${trimmed}` : trimmed);
+  } catch {
+    return 'invalid-url';
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return 'unsafe-url';
+  const news = /\/news\/(\d{1,8}),(\d{18})\.html$/.exec(url.pathname);
+  const article = news ? null : /\/a\/(\d{18})\.html$/.exec(url.pathname);
+  const infoCode = url.searchParams.get('infoCode');
+  const info = infoCode === null ? null : /^NW(\d{18})$/.exec(infoCode);
+  return { href: url.href, host: url.hostname, articleId: news?.[2] ?? article?.[1] ?? info?.[1] ?? null, column: news?.[1] ?? null, infoCode: infoCode || null };
+}
+
+describe('readPostUrl', () => {
+  it('reads canonical addresses as the URL parser does (generated)', () => {
+    fc.assert(
+      fc.property(shaped, (text) => {
+        const result = readPostUrl(text);
+        if (result === 'relative-url' || result === 'invalid-url' || result === 'unsafe-url') return;
+        deepStrictEqual(result, parserPostUrl(text), JSON.stringify(text));
+      }),
+      { seed: 20261129, numRuns: 20000 },
+    );
+  });
+
+  it('reads the ids of an article address with an infoCode query', () => {
+    deepStrictEqual(readPostUrl('https://finance.eastmoney.com/a/x.html?y=1&infoCode=NW202205230000000003'), {
+      href: 'https://finance.eastmoney.com/a/x.html?y=1&infoCode=NW202205230000000003',
+      host: 'finance.eastmoney.com',
+      articleId: '202205230000000003',
+      column: null,
+      infoCode: 'NW202205230000000003',
+    });
   });
 });

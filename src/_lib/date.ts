@@ -72,7 +72,8 @@ export function readDate(raw: string, timeZone: string, from: PostDate['from']):
 }
 
 function utcMs(year: number, month: number, day: number, h: number, mi: number, s: number, ms: number): number {
-  // setUTCFullYear, unlike Date.UTC, does not map years 0–99 to 1900–1999.
+  // Date.UTC maps years 0–99 to 1900–1999; setUTCFullYear does not (and costs three times as much).
+  if (year >= 100) return Date.UTC(year, month - 1, day, h, mi, s, ms);
   const date = new Date(0);
   date.setUTCFullYear(year, month - 1, day);
   date.setUTCHours(h, mi, s, ms);
