@@ -12,8 +12,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
-import { parseArticle, parseBody, parseNewsList, parsePost, PostParseError, type Body, type NewsList, type Post } from 'emnews';
-import { invariantProblems, listInvariantProblems } from './invariants.ts';
+import { parseArticle, parseBody, parseNewsList, parsePost, type Body, type NewsList, type Post } from 'emnews';
+import { attempt, invariantProblems, listInvariantProblems } from './invariants.ts';
 import { anyListText, listValue } from './generators/lists.ts';
 import { olderMarkupBody } from './generators/older-markup.ts';
 import { anyPage } from './generators/pages.ts';
@@ -101,16 +101,6 @@ export const mutatedPost: fc.Arbitrary<string> = fc
 
 /** Any input a caller might pass. */
 export const anyPostText: fc.Arbitrary<string> = fc.oneof(codeUnitString, tokenSoup, mutatedPost);
-
-/** Parses, letting only PostParseError through as `null`; anything else is thrown. */
-function attempt<T>(parse: () => T): T | null {
-  try {
-    return parse();
-  } catch (error) {
-    if (error instanceof PostParseError) return null;
-    throw error;
-  }
-}
 
 function assertInvariants(result: Post | Body | NewsList | null, input?: string): void {
   if (result === null) return;

@@ -10,10 +10,10 @@
 
 import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
-import { parseBody, parsePost, PostParseError, type Body, type Post } from 'emnews';
+import { parseBody, parsePost, type Body, type Post } from 'emnews';
 import { readFrontMatter } from '../../src/_lib/front-matter.ts';
 import { createWarnings } from '../../src/_lib/warnings.ts';
-import { invariantProblems } from '../invariants.ts';
+import { attempt, invariantProblems } from '../invariants.ts';
 import { amplifier, amplifierBody } from './amplification.ts';
 import { adLikeHref, isAdHost } from './hosts.ts';
 import { run, runPost } from './runs.ts';
@@ -21,16 +21,6 @@ import { hidingStyle } from './styles.ts';
 import { frontMatterPost, frontMatterShape, frontMatterText } from './yaml.ts';
 
 const MAX = { maxInputBytes: 64 * 1024 * 1024 };
-
-/** Parses, letting only PostParseError through as `null`. */
-function attempt<T>(parse: () => T): T | null {
-  try {
-    return parse();
-  } catch (error) {
-    if (error instanceof PostParseError) return null;
-    throw error;
-  }
-}
 
 /** The least CPU time (ms) of `times` parses of `text`: CPU time, so other processes on the machine count less. */
 function cpuMilliseconds(text: string, times: number): number {
