@@ -9,20 +9,8 @@ import { spawnSync } from 'node:child_process';
 import { describe, it } from 'node:test';
 import { parseBody, parsePost, PostParseError, type Body, type Post } from 'emnews';
 import { OUTPUT_CONSTANT, OUTPUT_FACTOR } from './invariants.ts';
+import { summarize, type Expected } from './summary.ts';
 
-interface Expected {
-  texts?: string[];
-  codes?: string[];
-  /** Each mention's text. */
-  mentions?: string[];
-  /** `[text, href]` of each link. */
-  links?: [string, string][];
-  images?: string[];
-  entities?: string[];
-  frontMatter?: Post['frontMatter'];
-  title?: string;
-  url?: string | null;
-}
 
 interface Case {
   name: string;
@@ -201,20 +189,6 @@ const cases: Case[] = [
   },
 ];
 
-function summarize(result: Post | Body, expected: Expected): Expected {
-  const actual: Expected = {};
-  const full = result as Partial<Post>;
-  if (expected.texts) actual.texts = result.paragraphs.map((paragraph) => paragraph.text);
-  if (expected.codes) actual.codes = result.warnings.map((warning) => warning.code);
-  if (expected.mentions) actual.mentions = result.paragraphs.flatMap((p) => p.mentions.map((m) => p.text.slice(m.start, m.end)));
-  if (expected.links) actual.links = result.links.map((link) => [link.text, link.href]);
-  if (expected.images) actual.images = result.images.map((image) => image.src);
-  if (expected.entities) actual.entities = result.entities.map((entity) => entity.code);
-  if (expected.frontMatter) actual.frontMatter = full.frontMatter!;
-  if (expected.title !== undefined) actual.title = full.title!;
-  if (expected.url !== undefined) actual.url = full.url?.href ?? null;
-  return actual;
-}
 
 const run = (input: Case['input']): Post | Body => (typeof input === 'string' ? parsePost(input) : parseBody(input.body));
 
