@@ -69,12 +69,8 @@ export function createTask(config: FormatConfig): (entry: Entry, extra: unknown)
 }
 
 function success(format: Format, file: string, post: Post, copies: PostCopy[] | undefined): string {
-  const record = copies === undefined ? { file, post } : { file, post, copies };
+  if (isJsonFormat(format)) return asJson(format, copies === undefined ? { file, post } : { file, post, copies });
   switch (format) {
-    case 'jsonl':
-    case 'json':
-    case 'pretty':
-      return asJson(format, record);
     case 'text':
       return `==> ${printable(file)} <==\n${asText(post)}\n`;
     case 'csv':
@@ -85,21 +81,15 @@ function success(format: Format, file: string, post: Post, copies: PostCopy[] | 
 }
 
 function failure(format: Format, entry: Entry & { error: object }): string {
-  const record = { file: entry.file, error: entry.error };
-  switch (format) {
-    case 'jsonl':
-    case 'json':
-    case 'pretty':
-      return asJson(format, record);
-    case 'text':
-      return `==> ${printable(entry.file)} <==\nerror ${entry.error.code}: ${printable(entry.error.message)}\n\n`;
-    default:
-      return '';
-  }
+  if (isJsonFormat(format)) return asJson(format, { file: entry.file, error: entry.error });
+  return format === 'text' ? `==> ${printable(entry.file)} <==\nerror ${entry.error.code}: ${printable(entry.error.message)}\n\n` : '';
 }
 
+type JsonFormat = 'jsonl' | 'json' | 'pretty';
+const isJsonFormat = (format: Format): format is JsonFormat => format === 'jsonl' || format === 'json' || format === 'pretty';
+
 /** A record, post or failure, in a JSON format: a line of JSONL, an element of the JSON array (the writer adds the commas), or indented. */
-function asJson(format: 'jsonl' | 'json' | 'pretty', record: object): string {
+function asJson(format: JsonFormat, record: object): string {
   if (format === 'json') return JSON.stringify(record);
   return format === 'jsonl' ? `${JSON.stringify(record)}\n` : `${JSON.stringify(record, null, 2)}\n`;
 }
