@@ -47,11 +47,15 @@ export interface FrontMatterResult {
 export function readFrontMatter(piece: Piece, warnings: Warnings, flatReader = true): FrontMatterResult {
   const flat: FlatYaml = flatReader ? readFlatYaml(piece.text) : { kind: 'unsupported', blocks: null };
   // How recovery reads each key: as the flat reader already read it, or read it now, or (for the tests) not at all.
-  const read: BlockSource = { blocks: flat.kind === 'mapping' ? null : flat.blocks, flat: flatReader, library: readLibraryBlock };
   if (flat.kind === 'mapping') {
     flatWarnings(flat, warnings, piece.line);
     return { data: flat.data, sources: flat.sources };
   }
+  if (flat.kind === 'sequence') {
+    flatWarnings(flat, warnings, piece.line);
+    return notMapping(piece, warnings);
+  }
+  const read: BlockSource = { blocks: flat.blocks, flat: flatReader, library: readLibraryBlock };
   const library = piece.text.length <= MAX_LIBRARY_LENGTH;
   if (flat.kind === 'invalid') {
     const position = flat.offset === null ? undefined : positionAt(flat.offset, piece.text, piece.line);
@@ -73,11 +77,14 @@ export function readFrontMatter(piece: Piece, warnings: Warnings, flatReader = t
   }
   for (const warning of doc.warnings) warnings.add('yaml-warning', warning.message, position(warning, piece.text, piece.line));
   if (value === null) return { data: {}, sources: {} };
-  if (typeof value !== 'object' || Array.isArray(value)) {
-    warnings.add('front-matter-not-mapping', 'the front matter is not a mapping of keys to values; ignored', { line: piece.line + 1, column: 1 });
-    return { data: {}, sources: {} };
-  }
+  if (typeof value !== 'object' || Array.isArray(value)) return notMapping(piece, warnings);
   return { data: value, sources: scalarSources(doc) };
+}
+
+/** Valid YAML that is a list or a scalar: no data, and a warning. */
+function notMapping(piece: Piece, warnings: Warnings): FrontMatterResult {
+  warnings.add('front-matter-not-mapping', 'the front matter is not a mapping of keys to values; ignored', { line: piece.line + 1, column: 1 });
+  return { data: {}, sources: {} };
 }
 
 /** The library's reading of one key's block, for recovery. */
