@@ -9,7 +9,8 @@
 import { deepStrictEqual, strictEqual } from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { readFlatYaml } from '../src/_lib/flat-yaml.ts';
+import { KEY_LINE, readFlatYaml } from '../src/_lib/flat-yaml.ts';
+import { keyOf } from '../src/_lib/recovery.ts';
 import { readFrontMatter } from '../src/_lib/front-matter.ts';
 import { createWarnings } from '../src/_lib/warnings.ts';
 import { frontMatterText } from './generators/yaml.ts';
@@ -90,6 +91,24 @@ describe('the flat front matter reader', () => {
     for (const text of ['a: |\n  x', 'a: x\n  y', 'a: !!str 1', '? [a, b]\n: c', 'a: [a,\n  b]', 'a: "x\n  y"', 'a: &x [*x]', 'a: []\nb: &a\n- *a']) {
       strictEqual(readFlatYaml(text).kind, 'unsupported', text);
     }
+  });
+
+  it("finds a block's key and value as the key-line expression's groups do (generated lines)", () => {
+    const line = fc.oneof(
+      frontMatterText.map((text) => text.split('\n')[0]!),
+      fc.string({ unit: fc.constantFrom('a', '键', ' ', '\t', ':', '#', '"', '-', 'x') }),
+    );
+    let matched = 0;
+    fc.assert(
+      fc.property(line, (text) => {
+        const match = KEY_LINE.exec(text);
+        if (match === null) return;
+        matched++;
+        deepStrictEqual(keyOf(text), { written: match[1]!.trim(), valueAt: match[0].length });
+      }),
+      { seed: 20261130, numRuns: 3000 },
+    );
+    strictEqual(matched > 1000, true, `only ${matched} lines were key lines`);
   });
 
   it('gives the same front matter, sources and warnings as the library (generated front matter)', () => {

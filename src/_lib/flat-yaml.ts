@@ -99,11 +99,15 @@ export function readFlatYaml(text: string): FlatYaml {
   const sources: Record<string, string> = {};
   let problem: 'invalid' | 'unsupported' | null = null;
   let duplicate: number | null = null;
+  // A block fails when read alone: recovery then warns of it, and the whole text's error is not told.
+  let failing = false;
   let offset = 0;
+  // The line the block before stopped at: a key line, not tested again.
+  let keyLine = -1;
   let i = 0;
   while (i < lines.length) {
     const line = lines[i]!;
-    if (isBlankOrComment(line) || !KEY_LINE.test(line)) {
+    if (i !== keyLine && (isBlankOrComment(line) || !KEY_LINE.test(line))) {
       // Before the first key, a line that is not a key is the library's (a list, a directive…).
       if (!isBlankOrComment(line)) problem ??= 'unsupported';
       offset += line.length + 1;
@@ -113,11 +117,14 @@ export function readFlatYaml(text: string): FlatYaml {
     let end = i + 1;
     let length = line.length + 1;
     for (; end < lines.length && !KEY_LINE.test(lines[end]!); end++) length += lines[end]!.length + 1;
+    keyLine = end;
     const read = readBlockAt(lines, i, end, length, context);
     starts.push(i);
     answers.push(read.block);
+    if (read.block.kind === 'invalid') failing = true;
     if (read.whole !== 'value') problem ??= read.whole;
-    else if (problem === null) {
+    // Past too many aliases the answer is no mapping; once a block fails too, which error the whole text has is not told.
+    else if (problem === null && !(failing && context.excessive)) {
       // The library reports the second of two equal keys.
       if (Object.hasOwn(data, read.name)) duplicate ??= offset;
       define(data, read.name, read.value);

@@ -8,7 +8,7 @@
  */
 
 import type { FrontMatter, JsonValue } from '../types.js';
-import { blockStarts, KEY_LINE, readFlatBlock, SOURCE_KEYS, type FlatBlock, type FlatBlocks } from './flat-yaml.js';
+import { blockStarts, readFlatBlock, SOURCE_KEYS, type FlatBlock, type FlatBlocks } from './flat-yaml.js';
 import type { Piece } from './layout.js';
 import { quoted } from './text.js';
 import { MAX_WARNINGS_PER_CODE, type Position, type Warnings } from './warnings.js';
@@ -66,8 +66,7 @@ export function recover(
   for (let k = 0; k < starts.length; k++) {
     const first = starts[k]!;
     const end = starts[k + 1] ?? lines.length;
-    const line = KEY_LINE.exec(lines[first]!)!;
-    const written = line[1]!.trim();
+    const { written, valueAt } = keyOf(lines[first]!);
     const name = cleanString(written, warnings, piece.line + first);
     const flat = read.blocks?.answers[k] ?? (read.flat ? readFlatBlock(lines, first, end) : UNREAD);
     const value = readBlock(flat, written, lines, first, end, warnings, piece.line + first, sources, library ? read.library : null);
@@ -76,7 +75,7 @@ export function recover(
       continue;
     }
     // Without the library, a key keeps all its lines; a key that fails keeps its line, as the archive's titles need.
-    const rest = value === TOO_LARGE ? [lines[first]!.slice(line[0].length), ...lines.slice(first + 1, end)].join('\n') : lines[first]!.slice(line[0].length);
+    const rest = value === TOO_LARGE ? [lines[first]!.slice(valueAt), ...lines.slice(first + 1, end)].join('\n') : lines[first]!.slice(valueAt);
     const raw = unquote(rest.trim());
     const where = { line: piece.line + first + 1, column: 1 };
     if (value === TOO_LARGE) {
@@ -135,9 +134,22 @@ function readBlock(
     }
     return flat.value;
   }
+  if (flat.kind === 'invalid') return FAILED;
   const block = lines.slice(from, to).join('\n');
-  if (flat.kind === 'invalid' || tooDeep(block)) return FAILED;
+  if (tooDeep(block)) return FAILED;
   return library === null ? TOO_LARGE : library(block, warnings, line, sources);
+}
+
+/**
+ * The key of a line that starts a block (one `KEY_LINE` matches: the
+ * key is everything before the first `:`), as written, and where its value
+ * starts (after `:` and one space or tab). The same as the expression's
+ * groups, without a match object per key.
+ */
+export function keyOf(line: string): { written: string; valueAt: number } {
+  const colon = line.indexOf(':');
+  const next = line.charCodeAt(colon + 1);
+  return { written: line.slice(0, colon).trim(), valueAt: next === 0x20 || next === 0x09 ? colon + 2 : colon + 1 };
 }
 
 /**
