@@ -163,7 +163,8 @@ export const frontMatterText: fc.Arbitrary<string> = fc.oneof(
 export type FrontMatterShape =
   | 'many keys' | 'duplicate keys' | 'a flow mapping' | 'a flow sequence' | 'anchors and aliases' | 'merge keys'
   | 'a broken title, then keys' | '60-deep flow sequences' | 'a block sequence' | 'comments' | 'escapes'
-  | 'a block scalar (library only)' | 'a nested mapping (library only)' | 'lines that are not keys' | 'one long value';
+  | 'a nested mapping' | 'nested mappings, three deep' | 'a list of mappings' | 'a list, not a mapping' | 'one long value'
+  | 'a block scalar (library only)' | 'a multi-line flow sequence (library only)' | 'quoted keys (library only)';
 
 /**
  * Large front matter of one repeated shape: `{i}` is the repetition's
@@ -184,10 +185,14 @@ export const FRONT_MATTER_SHAPES: Record<FrontMatterShape, { head: string; unit:
   'a block sequence': { head: 'a:\n', unit: '  - {i}\n', tail: '' },
   'comments': { head: 'a: 1\n', unit: '# comment {i}\n', tail: '' },
   'escapes': { head: '', unit: 'k{i}: "\\u00e9\\x41\\t"\n', tail: '' },
-  'a block scalar (library only)': { head: 'a: |\n', unit: '  line {i}\n', tail: '' },
-  'a nested mapping (library only)': { head: 'a:\n', unit: '  k{i}: v\n', tail: '' },
-  'lines that are not keys': { head: '', unit: '- x{i}\n', tail: '' },
+  'a nested mapping': { head: 'a:\n', unit: '  k{i}: v\n', tail: '' },
+  'nested mappings, three deep': { head: '', unit: 'k{i}:\n  a:\n    b: {i}\n    c: [x]\n', tail: '' },
+  'a list of mappings': { head: 'a:\n', unit: '  - k: {i}\n    v: x\n', tail: '' },
+  'a list, not a mapping': { head: '', unit: '- x{i}\n', tail: '' },
   'one long value': { head: 'title: ', unit: '示例', tail: '\n' },
+  'a block scalar (library only)': { head: 'a: |\n', unit: '  line {i}\n', tail: '' },
+  'a multi-line flow sequence (library only)': { head: 'a: [\n', unit: '  x{i},\n', tail: ']\n' },
+  'quoted keys (library only)': { head: '', unit: '"k{i}": v\n', tail: '' },
 };
 
 export const frontMatterShape: fc.Arbitrary<FrontMatterShape> = fc.constantFrom(...(Object.keys(FRONT_MATTER_SHAPES) as FrontMatterShape[]));
