@@ -18,6 +18,7 @@ import type { JsonValue } from '../types.js';
 import { Context } from './yaml-context.js';
 import { define, isBlankOrComment, isItem, readEntry, readSequence, SOURCE_KEYS } from './yaml-block.js';
 import { INVALID, UNSUPPORTED, Unreadable } from './yaml-flow.js';
+import { COPY_MESSAGE, maxAliasedJson } from './yaml-json.js';
 
 export { SOURCE_KEYS };
 
@@ -35,6 +36,8 @@ export interface BlockExtra {
   notes: string[];
   /** Strings that lost control characters. */
   cleaned: number;
+  /** It reads an alias: its JSON must stay within {@link maxAliasedJson}, which the caller checks. */
+  aliased: boolean;
 }
 
 /** The lines of a front matter, where each key's block starts (in order), and the reader's answer for each. */
@@ -86,9 +89,8 @@ const UNSUPPORTED_BLOCK: FlatBlock = { kind: 'unsupported' };
  * error it finds is the library's too only because every line before it was
  * read: an unreadable line anywhere before makes the answer `unsupported`.
  */
-export function readFlatYaml(text: string): FlatYaml {
+export function readFlatYaml(text: string, lines: readonly string[] = text.split('\n')): FlatYaml {
   if (MAYBE_UNUSUAL.test(text) && UNUSUAL.test(text)) return { kind: 'unsupported', blocks: null };
-  const lines = text.split('\n');
   const sequence = readTopSequence(lines, text.length);
   if (sequence !== null) return sequence;
   const context = new Context(text.length);
@@ -124,7 +126,7 @@ export function readFlatYaml(text: string): FlatYaml {
     if (read.block.kind === 'invalid') failing = true;
     if (read.whole !== 'value') problem ??= read.whole;
     // Past too many aliases the answer is no mapping; once a block fails too, which error the whole text has is not told.
-    else if (problem === null && !(failing && context.excessive)) {
+    else if (problem === null && !(failing && context.excessiveOrOver)) {
       // The library reports the second of two equal keys.
       if (Object.hasOwn(data, read.name)) duplicate ??= offset;
       define(data, read.name, read.value);
@@ -137,13 +139,16 @@ export function readFlatYaml(text: string): FlatYaml {
   if (problem === 'invalid') return { kind: 'invalid', message: 'a line the library rejects', offset: null, blocks };
   if (duplicate !== null) return { kind: 'invalid', message: DUPLICATE_MESSAGE, offset: duplicate, blocks };
   if (context.excessive) return { kind: 'invalid', message: ALIAS_MESSAGE, offset: null, blocks };
+  if (context.overBudget || (context.aliased && JSON.stringify(data).length > maxAliasedJson(text.length))) {
+    return { kind: 'invalid', message: COPY_MESSAGE, offset: null, blocks };
+  }
   return { kind: 'mapping', data, sources, notes: context.notes, cleaned: context.cleaned };
 }
 
 /**
  * The text as a block sequence at column 0 (`- a` lines), or `null` when it
  * is not one or holds what only the library can tell (an unresolved alias,
- * too many aliases).
+ * too many aliases or copies).
  */
 function readTopSequence(lines: readonly string[], length: number): FlatYaml | null {
   let first = 0;
@@ -151,14 +156,17 @@ function readTopSequence(lines: readonly string[], length: number): FlatYaml | n
   if (first === lines.length || !isItem(lines[first]!, 0)) return null;
   const context = new Context(length);
   context.startBlock(length);
+  let items: unknown;
   try {
-    const { next } = readSequence(lines, first, 0, context, 1);
-    for (let i = next; i < lines.length; i++) if (!isBlankOrComment(lines[i]!)) return null;
+    const sequence = readSequence(lines, first, 0, context, 1);
+    for (let i = sequence.next; i < lines.length; i++) if (!isBlankOrComment(lines[i]!)) return null;
+    items = sequence.value;
   } catch (error) {
     if (error instanceof Unreadable) return null;
     throw error;
   }
-  if (context.blockUnresolved || context.excessive) return null;
+  if (context.blockUnresolved || context.excessiveOrOver) return null;
+  if (context.aliased && JSON.stringify(items).length > maxAliasedJson(length)) return null;
   return { kind: 'sequence', notes: context.notes, cleaned: context.cleaned };
 }
 
@@ -196,8 +204,9 @@ function readBlockAt(lines: readonly string[], from: number, to: number, length:
     if (context.blockUnresolved) throw INVALID;
     const alone = context.blockCrossing || context.blockExcessive ? INVALID_BLOCK : null;
     const cleaned = context.cleaned - cleanedAt;
-    const plain = entry.source === undefined && context.notes.length === notesAt && cleaned === 0;
-    const extra = plain ? null : { source: entry.source, notes: context.notes.slice(notesAt), cleaned };
+    const aliased = context.blockAliased;
+    const plain = entry.source === undefined && context.notes.length === notesAt && cleaned === 0 && !aliased;
+    const extra = plain ? null : { source: entry.source, notes: context.notes.slice(notesAt), cleaned, aliased };
     const value = entry.value as JsonValue;
     const block = alone ?? { kind: 'value', value, extra };
     return { block, whole: 'value', name: entry.name, value, source: entry.source };

@@ -17,7 +17,7 @@ import { DUPLICATE_MESSAGE, readFlatYaml, SOURCE_KEYS, type FlatYaml } from './f
 import type { Piece } from './layout.js';
 import { FAILED, flatWarnings, MAX_LIBRARY_LENGTH, MAX_NESTING, recover, tooDeep, type BlockSource } from './recovery.js';
 import type { Position, Warnings } from './warnings.js';
-import { define, noteNonJson, toJson } from './yaml-json.js';
+import { COPY_MESSAGE, define, maxAliasedJson, noteNonJson, toJson } from './yaml-json.js';
 
 export { MAX_LIBRARY_LENGTH };
 
@@ -45,8 +45,14 @@ export interface FrontMatterResult {
  * same for any block up to {@link MAX_LIBRARY_LENGTH}.
  */
 export function readFrontMatter(piece: Piece, warnings: Warnings, flatReader = true): FrontMatterResult {
-  const flat: FlatYaml = flatReader ? readFlatYaml(piece.text) : { kind: 'unsupported', blocks: null };
-  // How recovery reads each key: as the flat reader already read it, or read it now, or (for the tests) not at all.
+  const lines = piece.text.split('\n');
+  const library = piece.text.length <= MAX_LIBRARY_LENGTH;
+  // YAML that may nest too deep for the library is read key by key, by either reader, so that both answer alike.
+  if (tooDeep(lines)) {
+    const read: BlockSource = { blocks: null, flat: flatReader, library: readLibraryBlock };
+    return recover(piece, warnings, { message: `the YAML nests deeper than ${MAX_NESTING} levels` }, library, read);
+  }
+  const flat: FlatYaml = flatReader ? readFlatYaml(piece.text, lines) : { kind: 'unsupported', blocks: null };
   if (flat.kind === 'mapping') {
     flatWarnings(flat, warnings, piece.line);
     return { data: flat.data, sources: flat.sources };
@@ -55,14 +61,13 @@ export function readFrontMatter(piece: Piece, warnings: Warnings, flatReader = t
     flatWarnings(flat, warnings, piece.line);
     return notMapping(piece, warnings);
   }
+  // How recovery reads each key: as the flat reader already read it, or read it now, or (for the tests) not at all.
   const read: BlockSource = { blocks: flat.blocks, flat: flatReader, library: readLibraryBlock };
-  const library = piece.text.length <= MAX_LIBRARY_LENGTH;
   if (flat.kind === 'invalid') {
     const position = flat.offset === null ? undefined : positionAt(flat.offset, piece.text, piece.line);
     return recover(piece, warnings, { message: flat.message, position }, library, read);
   }
   if (!library) return recover(piece, warnings, null, false, read);
-  if (tooDeep(piece.text)) return recover(piece, warnings, { message: `the YAML nests deeper than ${MAX_NESTING} levels` }, true, read);
   const doc = parseDocument(piece.text, YAML_OPTIONS);
   const error = firstError(doc);
   if (error !== null) {
@@ -70,7 +75,7 @@ export function readFrontMatter(piece: Piece, warnings: Warnings, flatReader = t
   }
   let value: JsonValue;
   try {
-    value = libraryJson(doc, warnings, piece.line);
+    value = libraryJson(doc, warnings, piece.line, piece.text.length);
   } catch (error) {
     if (error instanceof PostParseError) throw error; // a strict-mode warning
     return recover(piece, warnings, { message: error instanceof Error ? error.message : String(error) }, true, read);
@@ -92,7 +97,7 @@ function readLibraryBlock(block: string, warnings: Warnings, line: number, sourc
   try {
     const doc = parseDocument(block, YAML_OPTIONS);
     if (doc.errors.length > 0 || duplicateKey(doc) !== null || !isMap(doc.contents) || doc.contents.items.length !== 1) return FAILED;
-    const value = libraryJson(doc, warnings, line);
+    const value = libraryJson(doc, warnings, line, block.length);
     if (value === null || typeof value !== 'object' || Array.isArray(value)) return FAILED;
     const entries = Object.entries(value);
     if (entries.length !== 1) return FAILED;
@@ -109,13 +114,18 @@ function readLibraryBlock(block: string, warnings: Warnings, line: number, sourc
  * source text, as the flat reader keeps it; a key that is a collection is
  * read as its YAML text (the library would say so on the console). The
  * warnings are given only when the whole value is read, as the flat reader
- * gives them only for what it reads.
+ * gives them only for what it reads. Throws when aliases make the JSON
+ * longer than {@link maxAliasedJson} allows for `length` characters.
  */
-function libraryJson(doc: Document, warnings: Warnings, line: number): JsonValue {
+function libraryJson(doc: Document, warnings: Warnings, line: number, length: number): JsonValue {
   const held: [WarningCode, string, Position][] = [];
   const hold: Warnings = { list: [], add: (code, message, where) => void held.push([code, message, where!]) };
   let keyWarned = false;
+  let aliased = false;
   visit(doc, {
+    Alias() {
+      aliased = true;
+    },
     Scalar(_key, node) {
       if (typeof node.value === 'number' && !Number.isFinite(node.value)) {
         node.value = node.source ?? String(node.value);
@@ -130,6 +140,7 @@ function libraryJson(doc: Document, warnings: Warnings, line: number): JsonValue
     },
   });
   const value = toJson(doc.toJS({ maxAliasCount: 100 }), hold, line);
+  if (aliased && JSON.stringify(value).length > maxAliasedJson(length)) throw new Error(COPY_MESSAGE);
   for (const [code, message, where] of held) warnings.add(code, message, where);
   return value;
 }

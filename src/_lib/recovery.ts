@@ -12,7 +12,7 @@ import { blockStarts, readFlatBlock, SOURCE_KEYS, type FlatBlock, type FlatBlock
 import type { Piece } from './layout.js';
 import { quoted } from './text.js';
 import { MAX_WARNINGS_PER_CODE, type Position, type Warnings } from './warnings.js';
-import { cleanString, define, noteNonJson } from './yaml-json.js';
+import { cleanString, define, maxAliasedJson, noteNonJson } from './yaml-json.js';
 
 /** The longest front matter (in UTF-16 code units) given to the YAML library; see front-matter.ts. */
 export const MAX_LIBRARY_LENGTH = 4096;
@@ -127,17 +127,23 @@ function readBlock(
   sources: Record<string, string>,
   library: LibraryBlockReader | null,
 ): JsonValue | typeof FAILED | typeof TOO_LARGE {
+  if (flat.kind === 'invalid' || tooDeep(lines, from, to)) return FAILED;
   if (flat.kind === 'value') {
     if (flat.extra !== null) {
+      if (flat.extra.aliased && JSON.stringify(flat.value).length > maxAliasedJson(blockLength(lines, from, to))) return FAILED;
       if (flat.extra.source !== undefined) define(sources, written, flat.extra.source);
       flatWarnings(flat.extra, warnings, line);
     }
     return flat.value;
   }
-  if (flat.kind === 'invalid') return FAILED;
-  const block = lines.slice(from, to).join('\n');
-  if (tooDeep(block)) return FAILED;
-  return library === null ? TOO_LARGE : library(block, warnings, line, sources);
+  return library === null ? TOO_LARGE : library(lines.slice(from, to).join('\n'), warnings, line, sources);
+}
+
+/** The length of `lines[from, to)` joined, as the library is given them. */
+function blockLength(lines: readonly string[], from: number, to: number): number {
+  let length = to - from - 1;
+  for (let i = from; i < to; i++) length += lines[i]!.length;
+  return length;
 }
 
 /**
@@ -153,38 +159,34 @@ export function keyOf(line: string): { written: string; valueAt: number } {
 }
 
 /**
- * Whether YAML text may nest deeper than {@link MAX_NESTING}: counts flow
- * brackets, indentation and compact `- ` sequence markers. Overestimates
- * (brackets inside quotes count too), which only means raw recovery.
+ * Whether the YAML of `lines[from, to)` may nest deeper than
+ * {@link MAX_NESTING}: counts flow brackets, indentation and compact `- `
+ * sequence markers. Overestimates (brackets inside quotes count too),
+ * which only means raw recovery. Both readers are held to it, so that they
+ * give the same answer.
  */
-export function tooDeep(text: string): boolean {
+export function tooDeep(lines: readonly string[], from: number = 0, to: number = lines.length): boolean {
   let flow = 0;
-  let lineStart = true;
-  let indent = 0;
-  let dashes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10) {
-      lineStart = true;
-      indent = 0;
-      dashes = 0;
-      continue;
-    }
-    if (lineStart) {
-      if (c === 32) {
-        if (++indent > MAX_NESTING * 4) return true;
-        continue;
-      }
-      if (c === 45 && text.charCodeAt(i + 1) === 32) {
+  for (let l = from; l < to; l++) {
+    const line = lines[l]!;
+    let i = 0;
+    let dashes = 0;
+    for (;;) {
+      const c = line.charCodeAt(i);
+      if (c === 32) i++;
+      else if (c === 45 && line.charCodeAt(i + 1) === 32) {
         if (++dashes > MAX_NESTING) return true;
-        i++;
-        continue;
-      }
-      lineStart = false;
+        i += 2;
+      } else break;
     }
-    if (c === 91 || c === 123) {
-      if (++flow > MAX_NESTING) return true;
-    } else if ((c === 93 || c === 125) && flow > 0) flow--;
+    // Spaces before the first dash or between dashes count as indentation.
+    if (i - 2 * dashes > MAX_NESTING * 4) return true;
+    for (; i < line.length; i++) {
+      const c = line.charCodeAt(i);
+      if (c === 91 || c === 123) {
+        if (++flow > MAX_NESTING) return true;
+      } else if ((c === 93 || c === 125) && flow > 0) flow--;
+    }
   }
   return false;
 }

@@ -28,20 +28,18 @@ const MAX_KEY_LENGTH = 1024;
 /** How deep block collections may nest here; deeper ones are the library's (which reads raw text past 64 levels). */
 const MAX_BLOCK_DEPTH = 32;
 
-/** A key, its value, its source (top-level {@link SOURCE_KEYS} only), the line after it and its source length. */
+/** A key, its value, its source (top-level {@link SOURCE_KEYS} only), and the line after it. */
 export interface Entry {
   name: string;
   value: unknown;
   source: string | undefined;
   next: number;
-  weight: number;
 }
 
-/** A block collection below a key or an item (`null` when there is none), the line after it, and its source length. */
+/** A block collection below a key or an item (`null` when there is none), and the line after it. */
 interface Below {
   value: unknown;
   next: number;
-  weight: number;
 }
 
 /** Whether `text` at `at` starts a key the reader reads (`name:` then a space or the end). */
@@ -73,11 +71,11 @@ export function readEntry(lines: readonly string[], i: number, column: number, c
     const anchor = anchorName(line, keyEnd);
     if (anchor !== null) context.openAnchor(anchor);
     const below = readBelow(lines, i + 1, column, context, depth);
-    if (anchor !== null) context.closeAnchor(anchor, below.value, below.weight, false);
-    return { name, value: below.value, source: undefined, next: below.next, weight: line.length + 1 + below.weight };
+    if (anchor !== null) context.closeAnchor(anchor, below.value);
+    return { name, value: below.value, source: undefined, next: below.next };
   }
   const source = depth === 0 && typeof node.source === 'string' && SOURCE_KEYS.has(name) ? node.source : undefined;
-  return { name, value: node.value, source, next: i + 1, weight: line.length + 1 };
+  return { name, value: node.value, source, next: i + 1 };
 }
 
 /**
@@ -108,7 +106,7 @@ function anchorName(line: string, at: number): string | null {
   return line.charCodeAt(start) === 0x26 ? readName(line, start + 1, 'value') : null;
 }
 
-const NOTHING = { value: null, weight: 0 };
+const NOTHING = { value: null };
 
 /**
  * The value below a key at column `column`, from line `from` on (after
@@ -138,7 +136,6 @@ function readMapping(lines: readonly string[], from: number, column: number, con
   if (depth > MAX_BLOCK_DEPTH) throw UNSUPPORTED;
   const map: Record<string, unknown> = {};
   let next = from;
-  let weight = 0;
   let i = from;
   while (i < lines.length) {
     const line = lines[i]!;
@@ -154,10 +151,9 @@ function readMapping(lines: readonly string[], from: number, column: number, con
     const entry = readEntry(lines, i, column, context, depth);
     if (Object.hasOwn(map, entry.name)) throw INVALID; // the library: Map keys must be unique
     define(map, entry.name, entry.value);
-    weight += entry.weight;
     next = i = entry.next;
   }
-  return { value: map, next, weight };
+  return { value: map, next };
 }
 
 /**
@@ -170,7 +166,6 @@ export function readSequence(lines: readonly string[], from: number, column: num
   if (depth > MAX_BLOCK_DEPTH) throw UNSUPPORTED;
   const items: unknown[] = [];
   let next = from;
-  let weight = 0;
   let i = from;
   while (i < lines.length) {
     const line = lines[i]!;
@@ -186,7 +181,6 @@ export function readSequence(lines: readonly string[], from: number, column: num
       // `- k: v`: a mapping whose keys stand where this one does.
       const mapping = readMapping(lines, i, content, context, depth + 1);
       items.push(mapping.value);
-      weight += mapping.weight;
       next = i = mapping.next;
       continue;
     }
@@ -196,14 +190,13 @@ export function readSequence(lines: readonly string[], from: number, column: num
       const anchor = anchorName(line, at + 1);
       if (anchor !== null) {
         context.openAnchor(anchor);
-        context.closeAnchor(anchor, null, 0, false);
+        context.closeAnchor(anchor, null);
       }
     }
     items.push(node === null ? null : node.value);
-    weight += line.length + 1;
     next = ++i;
   }
-  return { value: items, next, weight };
+  return { value: items, next };
 }
 
 export function isItem(line: string, at: number): boolean {

@@ -8,16 +8,17 @@
 import type { JsonValue } from '../types.js';
 import { cleanText } from './text.js';
 import { UNSUPPORTED, type NodeContext } from './yaml-flow.js';
+import { maxAliasedJson } from './yaml-json.js';
 
 /** The library's `maxAliasCount`: an anchor may be resolved this many times, itself included. */
 const MAX_ALIAS_COUNT = 100;
-/** Aliases may copy at most this many characters beyond the text's own length (of the front matter, or of a key's block). */
-const ALIAS_ALLOWANCE = 1024;
 
 interface Anchor {
   value: unknown;
+  /** The length of its value as JSON: what each copy adds to the output. */
   weight: number;
-  empty: boolean;
+  /** Only empty collections inside, at any depth: the library does not count aliases to it. */
+  hollow: boolean;
   /** Uses in the whole text, and in the block that defines it (the anchor itself counts one). */
   count: number;
   localCount: number;
@@ -33,8 +34,12 @@ export class Context implements NodeContext {
   readonly notes: string[] = [];
   /** Strings that lost control characters. */
   cleaned = 0;
-  /** Too many alias uses, or copies, for the whole text. */
+  /** Too many uses of an anchor (the library's limit), in the whole text. */
   excessive = false;
+  /** Copies that would make the output too long ({@link maxAliasedJson}), in the whole text. */
+  overBudget = false;
+  /** Some alias was read. */
+  aliased = false;
   readonly items: unknown[] = [];
   itemCount = 0;
 
@@ -46,6 +51,8 @@ export class Context implements NodeContext {
   blockCrossing = false;
   /** Too many alias uses, or copies, for the block alone. */
   blockExcessive = false;
+  /** Some alias was read in the block. */
+  blockAliased = false;
   private blockBudget = 0;
 
   private anchors: Map<string, Anchor> | null = null;
@@ -54,7 +61,7 @@ export class Context implements NodeContext {
   private budget: number;
 
   constructor(length: number) {
-    this.budget = length + ALIAS_ALLOWANCE;
+    this.budget = maxAliasedJson(length);
   }
 
   /** A key's block starts: `length` characters long. */
@@ -63,7 +70,8 @@ export class Context implements NodeContext {
     this.blockUnresolved = false;
     this.blockCrossing = false;
     this.blockExcessive = false;
-    this.blockBudget = length + ALIAS_ALLOWANCE;
+    this.blockAliased = false;
+    this.blockBudget = maxAliasedJson(length);
     this.open = 0;
     this.itemCount = 0;
   }
@@ -75,10 +83,16 @@ export class Context implements NodeContext {
     this.cleanedAtOpen = this.cleaned;
   }
 
-  closeAnchor(name: string, value: unknown, weight: number, empty: boolean): void {
+  closeAnchor(name: string, value: unknown): void {
     this.open--;
     const cleaned = this.cleaned - this.cleanedAtOpen;
-    (this.anchors ??= new Map()).set(name, { value, weight, empty, count: 1, localCount: 1, block: this.block, cleaned });
+    const weight = JSON.stringify(value).length;
+    (this.anchors ??= new Map()).set(name, { value, weight, hollow: isHollow(value), count: 1, localCount: 1, block: this.block, cleaned });
+  }
+
+  /** The text is no mapping the reader can give: too many aliases, or copies. */
+  get excessiveOrOver(): boolean {
+    return this.excessive || this.overBudget;
   }
 
   alias(name: string): unknown {
@@ -92,19 +106,22 @@ export class Context implements NodeContext {
       return null;
     }
     const local = anchor.block === this.block;
+    this.aliased = true;
+    this.blockAliased = true;
     anchor.count++;
     this.budget -= anchor.weight;
-    if ((!anchor.empty && anchor.count > MAX_ALIAS_COUNT) || this.budget < 0) this.excessive = true;
+    if (!anchor.hollow && anchor.count > MAX_ALIAS_COUNT) this.excessive = true;
+    if (this.budget < 0) this.overBudget = true;
     if (local) {
       anchor.localCount++;
       this.blockBudget -= anchor.weight;
-      if ((!anchor.empty && anchor.localCount > MAX_ALIAS_COUNT) || this.blockBudget < 0) this.blockExcessive = true;
+      if ((!anchor.hollow && anchor.localCount > MAX_ALIAS_COUNT) || this.blockBudget < 0) this.blockExcessive = true;
     } else {
       this.blockCrossing = true;
     }
     this.cleaned += anchor.cleaned;
     // A copy is needed while the whole text, or (for a local alias) the block, can still be read.
-    if (this.excessive && (!local || this.blockExcessive)) return null;
+    if (this.excessiveOrOver && (!local || this.blockExcessive)) return null;
     return copy(anchor.value);
   }
 
@@ -117,6 +134,15 @@ export class Context implements NodeContext {
     if (clean !== value) this.cleaned++;
     return clean;
   }
+}
+
+/**
+ * Whether a value holds nothing but empty collections, at any depth (`[]`,
+ * `{}`, `[[], {}]`): the library counts an alias to it as none.
+ */
+function isHollow(value: unknown): boolean {
+  if (Array.isArray(value)) return value.every(isHollow);
+  return value !== null && typeof value === 'object' && Object.keys(value).length === 0;
 }
 
 /** A fresh copy of an anchored value, so that no two places of the output share an object. */

@@ -19,8 +19,8 @@ export const INVALID: Unreadable = new Unreadable('invalid');
 export interface NodeContext {
   /** An anchored node starts: aliases to its name inside it are circular. */
   openAnchor(name: string): void;
-  /** An anchored node ends: `weight` is its source length, `empty` whether it is an empty collection. */
-  closeAnchor(name: string, value: unknown, weight: number, empty: boolean): void;
+  /** An anchored node ends with its value. */
+  closeAnchor(name: string, value: unknown): void;
   /** The value of `*name`; throws {@link Unreadable}. */
   alias(name: string): unknown;
   /** A number with no JSON form was kept as its source text. */
@@ -116,8 +116,7 @@ export function readNode(line: string, at: number, context: NodeContext, depth: 
     if (start === after || start === line.length || line.charCodeAt(start) === 0x23 /* # */) throw UNSUPPORTED;
     context.openAnchor(name);
     const node = readNode(line, start, context, depth, place);
-    const empty = Array.isArray(node.value) ? node.value.length === 0 : isEmptyMapping(node.value);
-    context.closeAnchor(name, node.value, node.end - start, empty);
+    context.closeAnchor(name, node.value);
     return node;
   }
   return plainNode(line, at, place === 'flow' ? plainEnd(line, at, false) : blockPlainEnd(line, at, place), context);
@@ -142,10 +141,6 @@ function blockPlainEnd(line: string, start: number, place: Place): number {
     if (c === 0x3a /* : */ && (i + 1 === line.length || line.charCodeAt(i + 1) === 0x20)) throw place === 'value' ? INVALID : UNSUPPORTED;
   }
   return line.length;
-}
-
-function isEmptyMapping(value: unknown): boolean {
-  return value !== null && typeof value === 'object' && Object.keys(value).length === 0;
 }
 
 /**

@@ -7,6 +7,25 @@ import type { JsonValue } from '../types.js';
 import { cleanText } from './text.js';
 import type { Warnings } from './warnings.js';
 
+/** JSON characters per character of YAML that aliases may bring the data to (without aliases, YAML reads to at most 4.5: `{a,b}`). */
+const ALIASED_JSON_PER_CHARACTER = 5;
+/** And what they may add to any front matter (or key's block), however short. */
+const ALIASED_JSON_ALLOWANCE = 1024;
+
+/**
+ * The longest JSON a front matter (or one key's block) of `length`
+ * characters may read to when it uses aliases: each alias copies its
+ * anchor's value, so a few characters can stand for a long value. Past it
+ * the text is read as YAML that aliases too much, by the flat reader and
+ * the library path alike.
+ */
+export function maxAliasedJson(length: number): number {
+  return ALIASED_JSON_PER_CHARACTER * length + ALIASED_JSON_ALLOWANCE;
+}
+
+/** The warning's words for {@link maxAliasedJson}. */
+export const COPY_MESSAGE = 'aliases copy more than the front matter may read to (5 characters of JSON per character, plus 1,024)';
+
 /** Deeper values cannot come from the readers (they stop at 64 levels); a cycle can, from the library's aliases. */
 const MAX_DEPTH = 200;
 

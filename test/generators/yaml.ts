@@ -149,6 +149,62 @@ const nested = fc
 /** A whole front matter that is a block sequence (valid YAML, but no mapping). */
 const topSequence = tree.chain((node) => interleave(render(node.kind === 'seq' ? node : { kind: 'seq', items: [{ dash: '- ', text: '', map: node, skew: 0 }] }, 0)));
 
+/**
+ * Anchors used many times, near the limits both readers must agree on: the
+ * library's 100 uses of an anchor (not counted for one holding only empty
+ * collections), and the JSON that copies may bring the data to.
+ */
+const HOLLOW = ['[]', '{}', '[[]]', '[{}]', '[[], {}]', '[[[]]]', '[null]', '[[], 1]'];
+const anchorValue = fc.oneof(
+  fc.integer({ min: 1, max: 400 }).map((n) => 'x'.repeat(n)),
+  fc.integer({ min: 1, max: 60 }).map((n) => `[${Array.from({ length: n }, (_, i) => `v${i}`).join(', ')}]`),
+  fc.constantFrom(...HOLLOW),
+);
+export const aliasHeavy: fc.Arbitrary<string> = fc
+  .record({
+    value: anchorValue,
+    below: fc.boolean(),
+    uses: fc.integer({ min: 1, max: 120 }),
+    flow: fc.boolean(),
+    blocks: fc.integer({ min: 1, max: 3 }),
+    library: fc.boolean(),
+  })
+  .map(({ value, below, uses, flow, blocks, library }) => {
+    const anchor = below ? `a: &a\n  k: ${value}` : `a: &a ${value}`;
+    const per = Math.ceil(uses / blocks);
+    const parts = Array.from({ length: blocks }, (_, b) => (flow ? `b${b}: [${Array(per).fill('*a').join(', ')}]` : `b${b}:\n${Array(per).fill('  - *a').join('\n')}`));
+    // A block scalar sends the text to the library whatever the flat reader could read.
+    return [anchor, ...parts, ...(library ? ['c: |', '  lit'] : [])].join('\n');
+  });
+
+/** Lines that look deeper than the library may be given: long indentation, many dashes, brackets (in quotes and comments too). */
+const deepLooking = fc
+  .record({
+    spaces: fc.integer({ min: 250, max: 262 }),
+    brackets: fc.integer({ min: 60, max: 68 }),
+    form: fc.constantFrom('indent', 'blank', 'comment', 'quoted', 'trailing', 'dashes', 'item'),
+  })
+  .map(({ spaces, brackets, form }) => {
+    const pad = ' '.repeat(spaces);
+    const open = '['.repeat(brackets);
+    switch (form) {
+      case 'indent':
+        return `a:\n${pad}b: 1`;
+      case 'blank':
+        return `a: 1\n${pad}\nb: 2`;
+      case 'comment':
+        return `a: 1\n${pad}# c\nb: 2`;
+      case 'quoted':
+        return `title: "${open}"\nb: 2`;
+      case 'trailing':
+        return `a: 1 # ${open}\nb: [x]`;
+      case 'dashes':
+        return `a:\n${'- '.repeat(brackets)}x`;
+      default:
+        return `- x\n${pad}- y`;
+    }
+  });
+
 /** Small front matter blocks of YAML's corner cases. */
 export const frontMatterText: fc.Arbitrary<string> = fc.oneof(
   {
@@ -158,6 +214,8 @@ export const frontMatterText: fc.Arbitrary<string> = fc.oneof(
       .map((lines) => lines.join('\n')),
   },
   { weight: 1, arbitrary: topSequence },
+  { weight: 1, arbitrary: aliasHeavy },
+  { weight: 1, arbitrary: deepLooking },
 );
 
 export type FrontMatterShape =
