@@ -11,6 +11,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { KEY_LINE, readFlatYaml } from '../src/_lib/flat-yaml.ts';
 import { keyOf } from '../src/_lib/recovery.ts';
+import { jsonLength } from '../src/_lib/yaml-context.ts';
 import { readFrontMatter } from '../src/_lib/front-matter.ts';
 import { createWarnings } from '../src/_lib/warnings.ts';
 import { frontMatterText } from './generators/yaml.ts';
@@ -109,6 +110,14 @@ describe('the flat front matter reader', () => {
       { seed: 20261130, numRuns: 3000 },
     );
     strictEqual(matched > 1000, true, `only ${matched} lines were key lines`);
+  });
+
+  it('weighs an anchored value at its length as JSON, as the library path measures it (generated values)', () => {
+    const text = fc.string({ unit: fc.oneof(fc.constantFrom('"', '\\', '\0', '\x1F', '\uD800', '\uDC00', '\u2028', '\x7F'), fc.string({ unit: 'binary', minLength: 1, maxLength: 1 })) });
+    fc.assert(
+      fc.property(fc.oneof(text, fc.jsonValue()), (value) => strictEqual(jsonLength(value), JSON.stringify(value).length)),
+      { seed: 20261130, numRuns: 2000 },
+    );
   });
 
   it('gives the same front matter, sources and warnings as the library (generated front matter)', () => {

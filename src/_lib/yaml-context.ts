@@ -86,7 +86,7 @@ export class Context implements NodeContext {
   closeAnchor(name: string, value: unknown): void {
     this.open--;
     const cleaned = this.cleaned - this.cleanedAtOpen;
-    const weight = JSON.stringify(value).length;
+    const weight = jsonLength(value);
     (this.anchors ??= new Map()).set(name, { value, weight, hollow: isHollow(value), count: 1, localCount: 1, block: this.block, cleaned });
   }
 
@@ -134,6 +134,15 @@ export class Context implements NodeContext {
     if (clean !== value) this.cleaned++;
     return clean;
   }
+}
+
+// Characters JSON writes as escapes: a string without any is its length and two quotes.
+const ESCAPED = /["\\\0-\x1F\uD800-\uDFFF]/;
+
+/** The length of `value` as JSON (anchors are mostly short strings, which need no serializer). */
+export function jsonLength(value: unknown): number {
+  if (typeof value === 'string' && !ESCAPED.test(value)) return value.length + 2;
+  return JSON.stringify(value).length;
 }
 
 /**
