@@ -1,8 +1,8 @@
 /**
  * The command's batched stdout writer (src/cli/output.ts): the bytes are
  * exactly the UTF-8 of the texts pushed, in order, whatever their sizes,
- * and a batch handed to the stream is never written over afterwards (a
- * pipe may hold it until it drains).
+ * and a batch the stream still holds is never written over (a pipe may
+ * hold it until it drains).
  */
 
 import { ok, strictEqual } from 'node:assert/strict';
@@ -11,15 +11,23 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { Output } from '../dist/cli/output.js';
 
-/** A stream that keeps every chunk it is given, by reference; `slow` ones take their time and ask to wait. */
+/**
+ * A stream that keeps every chunk it is given. A `slow` one keeps the chunk
+ * itself (by reference) until later, as a pipe that is not drained does, and
+ * asks to wait; a fast one is done with it at once, so it keeps a copy.
+ */
 function sink(slow: boolean): { stream: Writable; chunks: Buffer[] } {
   const chunks: Buffer[] = [];
   const stream = new Writable({
     highWaterMark: slow ? 16 : 1 << 20,
     write(chunk: Buffer, _encoding, done) {
-      chunks.push(chunk);
-      if (slow) setImmediate(done);
-      else done();
+      if (slow) {
+        chunks.push(chunk);
+        setImmediate(done);
+      } else {
+        chunks.push(Buffer.from(chunk));
+        done();
+      }
     },
   });
   return { stream, chunks };

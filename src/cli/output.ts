@@ -14,10 +14,13 @@ import { once } from 'node:events';
 /** Bytes written at once. */
 const BATCH = 64 * 1024;
 /**
- * The buffer that batches are cut from. A written batch stays the
- * stream's until it is flushed to the pipe, so batches are never reused:
- * the next one starts where the last ended, in a new buffer when this one
- * is full.
+ * The buffer that batches are cut from. A batch the stream still holds (a
+ * pipe that is not drained) is never written over: the next batch starts
+ * after it, in a new buffer when this one is full. Once the stream holds
+ * nothing (`writableLength` 0: a file, or a pipe that took it all), the
+ * buffer is used again from its start, so a long run does not allocate a
+ * new one per megabyte (memory outside the heap that would make V8
+ * collect more often).
  */
 const SLAB = 1024 * 1024;
 /** The most UTF-8 bytes one UTF-16 code unit can take (a lone surrogate becomes U+FFFD, 3 bytes). */
@@ -56,7 +59,12 @@ export class Output {
     if (this.end === this.start) return;
     const chunk = this.slab.subarray(this.start, this.end);
     this.start = this.end;
-    await this.write(chunk);
+    const wrote = this.stream.write(chunk);
+    if ((this.stream as { writableLength?: number }).writableLength === 0) {
+      this.start = 0;
+      this.end = 0;
+    }
+    if (!wrote) await once(this.stream, 'drain');
   }
 
   private async write(chunk: string | Uint8Array): Promise<void> {
