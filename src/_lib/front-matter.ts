@@ -17,7 +17,7 @@ import { DUPLICATE_MESSAGE, readFlatYaml, SOURCE_KEYS, type FlatYaml } from './f
 import type { Piece } from './layout.js';
 import { FAILED, flatWarnings, MAX_LIBRARY_LENGTH, MAX_NESTING, recover, tooDeep, type BlockSource } from './recovery.js';
 import type { Position, Warnings } from './warnings.js';
-import { COPY_MESSAGE, define, maxAliasedJson, noteNonJson, toJson } from './yaml-json.js';
+import { COLLECTION_KEY_MESSAGE, COPY_MESSAGE, define, maxAliasedBlockJson, maxAliasedJson, noteNonJson, toJson } from './yaml-json.js';
 
 export { MAX_LIBRARY_LENGTH };
 
@@ -75,7 +75,7 @@ export function readFrontMatter(piece: Piece, warnings: Warnings, flatReader = t
   }
   let value: JsonValue;
   try {
-    value = libraryJson(doc, warnings, piece.line, piece.text.length);
+    value = libraryJson(doc, warnings, piece.line, maxAliasedJson(piece.text.length));
   } catch (error) {
     if (error instanceof PostParseError) throw error; // a strict-mode warning
     return recover(piece, warnings, { message: error instanceof Error ? error.message : String(error) }, true, read);
@@ -97,7 +97,7 @@ function readLibraryBlock(block: string, warnings: Warnings, line: number, sourc
   try {
     const doc = parseDocument(block, YAML_OPTIONS);
     if (doc.errors.length > 0 || duplicateKey(doc) !== null || !isMap(doc.contents) || doc.contents.items.length !== 1) return FAILED;
-    const value = libraryJson(doc, warnings, line, block.length);
+    const value = libraryJson(doc, warnings, line, maxAliasedBlockJson(block.length));
     if (value === null || typeof value !== 'object' || Array.isArray(value)) return FAILED;
     const entries = Object.entries(value);
     if (entries.length !== 1) return FAILED;
@@ -111,16 +111,16 @@ function readLibraryBlock(block: string, warnings: Warnings, line: number, sourc
 
 /**
  * The library's document as JSON. Numbers with no JSON form keep their
- * source text, as the flat reader keeps it; a key that is a collection is
- * read as its YAML text (the library would say so on the console). The
- * warnings are given only when the whole value is read, as the flat reader
- * gives them only for what it reads. Throws when aliases make the JSON
- * longer than {@link maxAliasedJson} allows for `length` characters.
+ * source text, as the flat reader keeps it. The warnings are given only
+ * when the whole value is read, as the flat reader gives them only for
+ * what it reads. Throws for a key that is a list or a mapping (it has no
+ * JSON form, and written out as YAML text its size grows with the square
+ * of its depth), and when aliases make the JSON longer than `maxJson`
+ * ({@link maxAliasedJson}, {@link maxAliasedBlockJson}).
  */
-function libraryJson(doc: Document, warnings: Warnings, line: number, length: number): JsonValue {
+function libraryJson(doc: Document, warnings: Warnings, line: number, maxJson: number): JsonValue {
   const held: [WarningCode, string, Position][] = [];
   const hold: Warnings = { list: [], add: (code, message, where) => void held.push([code, message, where!]) };
-  let keyWarned = false;
   let aliased = false;
   visit(doc, {
     Alias() {
@@ -133,14 +133,11 @@ function libraryJson(doc: Document, warnings: Warnings, line: number, length: nu
       }
     },
     Pair(_key, pair) {
-      if (!keyWarned && isCollection(pair.key)) {
-        keyWarned = true;
-        hold.add('yaml-warning', 'a key that is a list or mapping is read as its YAML text', { line: line + 1, column: 1 });
-      }
+      if (isCollection(pair.key)) throw new Error(COLLECTION_KEY_MESSAGE);
     },
   });
   const value = toJson(doc.toJS({ maxAliasCount: 100 }), hold, line);
-  if (aliased && JSON.stringify(value).length > maxAliasedJson(length)) throw new Error(COPY_MESSAGE);
+  if (aliased && JSON.stringify(value).length > maxJson) throw new Error(COPY_MESSAGE);
   for (const [code, message, where] of held) warnings.add(code, message, where);
   return value;
 }

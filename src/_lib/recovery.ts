@@ -12,7 +12,8 @@ import { blockStarts, readFlatBlock, SOURCE_KEYS, type FlatBlock, type FlatBlock
 import type { Piece } from './layout.js';
 import { quoted } from './text.js';
 import { MAX_WARNINGS_PER_CODE, type Position, type Warnings } from './warnings.js';
-import { cleanString, define, maxAliasedJson, noteNonJson } from './yaml-json.js';
+import { jsonLength } from './yaml-context.js';
+import { cleanString, define, maxAliasedBlockJson, noteNonJson } from './yaml-json.js';
 
 /** The longest front matter (in UTF-16 code units) given to the YAML library; see front-matter.ts. */
 export const MAX_LIBRARY_LENGTH = 4096;
@@ -130,7 +131,9 @@ function readBlock(
   if (flat.kind === 'invalid' || tooDeep(lines, from, to)) return FAILED;
   if (flat.kind === 'value') {
     if (flat.extra !== null) {
-      if (flat.extra.aliased && JSON.stringify(flat.value).length > maxAliasedJson(blockLength(lines, from, to))) return FAILED;
+      // Measured as the library path measures the block: `{"key": value}`.
+      const json = jsonLength(written) + 3 + JSON.stringify(flat.value).length;
+      if (flat.extra.aliased && json > maxAliasedBlockJson(blockLength(lines, from, to))) return FAILED;
       if (flat.extra.source !== undefined) define(sources, written, flat.extra.source);
       flatWarnings(flat.extra, warnings, line);
     }
@@ -160,27 +163,32 @@ export function keyOf(line: string): { written: string; valueAt: number } {
 
 /**
  * Whether the YAML of `lines[from, to)` may nest deeper than
- * {@link MAX_NESTING}: counts flow brackets, indentation and compact `- `
- * sequence markers. Overestimates (brackets inside quotes count too),
- * which only means raw recovery. Both readers are held to it, so that they
- * give the same answer.
+ * {@link MAX_NESTING}: counts flow brackets, indentation (spaces and tabs)
+ * and the block indicators that open a collection on the same line (`-`,
+ * `?` and `:` before a space or a tab: `- - x`, `-\t-\tx`, `? ? x`).
+ * Overestimates (brackets inside quotes count too), which only means raw
+ * recovery. Both readers are held to it, so that they give the same
+ * answer; the library overflows its stack on deeper text, which can leave
+ * V8's regular expressions unusable for the rest of the process.
  */
 export function tooDeep(lines: readonly string[], from: number = 0, to: number = lines.length): boolean {
   let flow = 0;
   for (let l = from; l < to; l++) {
     const line = lines[l]!;
     let i = 0;
-    let dashes = 0;
+    let indicators = 0;
+    let blanks = 0;
     for (;;) {
       const c = line.charCodeAt(i);
-      if (c === 32) i++;
-      else if (c === 45 && line.charCodeAt(i + 1) === 32) {
-        if (++dashes > MAX_NESTING) return true;
+      if (c === 32 || c === 9) {
+        i++;
+        blanks++;
+      } else if ((c === 45 || c === 63 || c === 58) && isBlank(line.charCodeAt(i + 1))) {
+        if (++indicators > MAX_NESTING) return true;
         i += 2;
       } else break;
     }
-    // Spaces before the first dash or between dashes count as indentation.
-    if (i - 2 * dashes > MAX_NESTING * 4) return true;
+    if (blanks > MAX_NESTING * 4) return true;
     for (; i < line.length; i++) {
       const c = line.charCodeAt(i);
       if (c === 91 || c === 123) {
@@ -189,6 +197,10 @@ export function tooDeep(lines: readonly string[], from: number = 0, to: number =
     }
   }
   return false;
+}
+
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9;
 }
 
 /** Strips one pair of matching outer quotes, keeping the inside as written. */

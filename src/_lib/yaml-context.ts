@@ -8,7 +8,7 @@
 import type { JsonValue } from '../types.js';
 import { cleanText } from './text.js';
 import { UNSUPPORTED, type NodeContext } from './yaml-flow.js';
-import { maxAliasedJson } from './yaml-json.js';
+import { maxAliasedBlockJson, maxAliasedJson } from './yaml-json.js';
 
 /** The library's `maxAliasCount`: an anchor may be resolved this many times, itself included. */
 const MAX_ALIAS_COUNT = 100;
@@ -71,7 +71,7 @@ export class Context implements NodeContext {
     this.blockCrossing = false;
     this.blockExcessive = false;
     this.blockAliased = false;
-    this.blockBudget = maxAliasedJson(length);
+    this.blockBudget = maxAliasedBlockJson(length);
     this.open = 0;
     this.itemCount = 0;
   }

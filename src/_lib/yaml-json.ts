@@ -13,18 +13,28 @@ const ALIASED_JSON_PER_CHARACTER = 5;
 const ALIASED_JSON_ALLOWANCE = 1024;
 
 /**
- * The longest JSON a front matter (or one key's block) of `length`
- * characters may read to when it uses aliases: each alias copies its
- * anchor's value, so a few characters can stand for a long value. Past it
- * the text is read as YAML that aliases too much, by the flat reader and
- * the library path alike.
+ * The longest JSON a front matter of `length` characters may read to when
+ * it uses aliases: each alias copies its anchor's value, so a few
+ * characters can stand for a long value. Past it the text is read as YAML
+ * that aliases too much, by the flat reader and the library path alike.
  */
 export function maxAliasedJson(length: number): number {
   return ALIASED_JSON_PER_CHARACTER * length + ALIASED_JSON_ALLOWANCE;
 }
 
+/**
+ * The same for one key's block read alone in recovery (as `{"key": value}`),
+ * without the allowance: a front matter of many keys, each read alone,
+ * must stay within the bound of the whole.
+ */
+export function maxAliasedBlockJson(length: number): number {
+  return ALIASED_JSON_PER_CHARACTER * length;
+}
+
 /** The warning's words for {@link maxAliasedJson}. */
 export const COPY_MESSAGE = 'aliases copy more than the front matter may read to (5 characters of JSON per character, plus 1,024)';
+/** The warning's words for a key that is a list or a mapping (`? [a, b]`). */
+export const COLLECTION_KEY_MESSAGE = 'a key that is a list or mapping has no JSON form';
 
 /** Deeper values cannot come from the readers (they stop at 64 levels); a cycle can, from the library's aliases. */
 const MAX_DEPTH = 200;

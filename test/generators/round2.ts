@@ -18,7 +18,7 @@ import { amplifier, amplifierBody } from './amplification.ts';
 import { adLikeHref, isAdHost } from './hosts.ts';
 import { run, runPost } from './runs.ts';
 import { hidingStyle } from './styles.ts';
-import { aliasHeavy, frontMatterPost, frontMatterShape, frontMatterText } from './yaml.ts';
+import { aliasHeavy, complexKeys, frontMatterPost, frontMatterShape, frontMatterText } from './yaml.ts';
 
 const MAX = { maxInputBytes: 64 * 1024 * 1024 };
 
@@ -103,7 +103,7 @@ export const ROUND2_PROPERTIES: readonly { name: string; property: fc.IProperty<
     const post = `---\ntitle: t\n---\n${body}`;
     assertInvariants(attempt(() => parsePost(post)), post);
   }),
-  property('aliases in the front matter never take the output past its bound, whichever reader reads them', aliasHeavy, (frontMatter) => {
+  property('aliases and complex keys in the front matter never take the output past its bound, whichever reader reads them', fc.oneof(aliasHeavy, complexKeys), (frontMatter) => {
     const post = `---\n${frontMatter}\n---\n<p>正文</p>\n`;
     assertInvariants(attempt(() => parsePost(post)), post);
   }),

@@ -155,10 +155,17 @@ const topSequence = tree.chain((node) => interleave(render(node.kind === 'seq' ?
  * collections), and the JSON that copies may bring the data to.
  */
 const HOLLOW = ['[]', '{}', '[[]]', '[{}]', '[[], {}]', '[[[]]]', '[null]', '[[], 1]'];
+/** Hollow anchors inside hollow anchors, each used twice: `[&h2 [&h1 [[]],*h1,*h1],*h2,*h2]`. */
+const nestedHollow = (depth: number): string => {
+  let inner = '[[]]';
+  for (let k = 1; k <= depth; k++) inner = `[&h${k} ${inner},*h${k},*h${k}]`;
+  return inner;
+};
 const anchorValue = fc.oneof(
   fc.integer({ min: 1, max: 400 }).map((n) => 'x'.repeat(n)),
   fc.integer({ min: 1, max: 60 }).map((n) => `[${Array.from({ length: n }, (_, i) => `v${i}`).join(', ')}]`),
   fc.constantFrom(...HOLLOW),
+  fc.integer({ min: 1, max: 6 }).map(nestedHollow),
 );
 export const aliasHeavy: fc.Arbitrary<string> = fc
   .record({
@@ -167,14 +174,19 @@ export const aliasHeavy: fc.Arbitrary<string> = fc
     uses: fc.integer({ min: 1, max: 120 }),
     flow: fc.boolean(),
     blocks: fc.integer({ min: 1, max: 3 }),
+    // Each key alone anchors and copies its own value, as recovery reads it.
+    local: fc.boolean(),
     library: fc.boolean(),
+    broken: fc.boolean(),
+    key: fc.constantFrom('b', 'a-long-key-name-that-counts-in-json'),
   })
-  .map(({ value, below, uses, flow, blocks, library }) => {
+  .map(({ value, below, uses, flow, blocks, local, library, broken, key }) => {
     const anchor = below ? `a: &a\n  k: ${value}` : `a: &a ${value}`;
     const per = Math.ceil(uses / blocks);
-    const parts = Array.from({ length: blocks }, (_, b) => (flow ? `b${b}: [${Array(per).fill('*a').join(', ')}]` : `b${b}:\n${Array(per).fill('  - *a').join('\n')}`));
-    // A block scalar sends the text to the library whatever the flat reader could read.
-    return [anchor, ...parts, ...(library ? ['c: |', '  lit'] : [])].join('\n');
+    const aliases = (b: number): string[] => (local && flow ? [`&a${b} ${value}`, ...Array<string>(per).fill(`*a${b}`)] : Array<string>(per).fill('*a'));
+    const parts = Array.from({ length: blocks }, (_, b) => (flow ? `${key}${b}: [${aliases(b).join(', ')}]` : `${key}${b}:\n${Array(per).fill('  - *a').join('\n')}`));
+    // A broken title sends the text to key-by-key recovery; a block scalar sends it to the library.
+    return [...(broken ? ['title: "a"b"'] : []), anchor, ...parts, ...(library ? ['c: |', '  lit'] : [])].join('\n');
   });
 
 /** Lines that look deeper than the library may be given: long indentation, many dashes, brackets (in quotes and comments too). */
@@ -182,12 +194,17 @@ const deepLooking = fc
   .record({
     spaces: fc.integer({ min: 250, max: 262 }),
     brackets: fc.integer({ min: 60, max: 68 }),
-    form: fc.constantFrom('indent', 'blank', 'comment', 'quoted', 'trailing', 'dashes', 'item'),
+    form: fc.constantFrom('indent', 'blank', 'comment', 'quoted', 'trailing', 'dashes', 'item', 'indicators'),
+    // Block indicators that open a collection on the same line, before a space or a tab.
+    indicator: fc.constantFrom('- ', '-\t', '? ', '?\t', ': ', '- - ', '? - '),
+    many: fc.constantFrom(1, 1, 1, 25),
   })
-  .map(({ spaces, brackets, form }) => {
+  .map(({ spaces, brackets, form, indicator, many }) => {
     const pad = ' '.repeat(spaces);
     const open = '['.repeat(brackets);
     switch (form) {
+      case 'indicators':
+        return `${indicator.repeat(Math.ceil((brackets * many) / (indicator.length / 2)))}x`;
       case 'indent':
         return `a:\n${pad}b: 1`;
       case 'blank':
@@ -205,6 +222,17 @@ const deepLooking = fc
     }
   });
 
+/** Keys that are lists or mappings, nested (`? ? ? x`), on many lines: output once grew with the square of the depth. */
+export const complexKeys: fc.Arbitrary<string> = fc
+  .array(
+    fc.oneof(
+      fc.integer({ min: 1, max: 64 }).map((depth) => `${'? '.repeat(depth)}x`),
+      fc.constantFrom('? [a, b]\n: c', '? {x: 1}\n: d', 'title: t', 'k:\n  ? [a]\n  : b'),
+    ),
+    { minLength: 1, maxLength: 30 },
+  )
+  .map((lines) => lines.join('\n'));
+
 /** Small front matter blocks of YAML's corner cases. */
 export const frontMatterText: fc.Arbitrary<string> = fc.oneof(
   {
@@ -216,6 +244,7 @@ export const frontMatterText: fc.Arbitrary<string> = fc.oneof(
   { weight: 1, arbitrary: topSequence },
   { weight: 1, arbitrary: aliasHeavy },
   { weight: 1, arbitrary: deepLooking },
+  { weight: 1, arbitrary: complexKeys },
 );
 
 export type FrontMatterShape =
