@@ -13,8 +13,9 @@
  *
  * Then the front matter table: a post that is all front matter (100 KB
  * for the flat reader, just under the library's 4,096 characters for what
- * only the library reads) against an ordinary post of the same size, each
- * shape in its own process, median of five rounds.
+ * only the library reads) against an ordinary post of the same size: each
+ * sample in a process of its own, median of five rounds
+ * (`--ratio '<shape>'` prints one row).
  */
 
 import { spawnSync } from 'node:child_process';
@@ -26,6 +27,7 @@ import { generatedPost } from './posts.ts';
 import { SHAPES } from './shapes.ts';
 
 const ratioShape = process.argv.includes('--ratio') ? process.argv[process.argv.indexOf('--ratio') + 1] : undefined;
+const sampleShape = process.argv.includes('--sample') ? process.argv[process.argv.indexOf('--sample') + 1] : undefined;
 const quick = process.argv.includes('--quick');
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 const SIZES = quick ? [10_000, 100_000, 1_000_000] : [10_000, 100_000, 1_000_000, 10_000_000];
@@ -77,8 +79,24 @@ function growth(perByte: number[]): number {
 }
 
 const label = (size: number): string => (size >= 1e6 ? `${size / 1e6} MB` : `${size / 1e3} KB`);
+if (sampleShape !== undefined) {
+  const { text, ordinary } = ratioTexts(sampleShape as FrontMatterShape);
+  const input = process.argv[process.argv.indexOf('--sample') + 2] === 'ordinary' ? ordinary : text;
+  for (let i = 0; i < 3; i++) parsePost(input, OPTIONS);
+  let runs = 0;
+  const start = process.cpuUsage();
+  let used = 0;
+  do {
+    parsePost(input, OPTIONS);
+    runs++;
+    const cpu = process.cpuUsage(start);
+    used = (cpu.user + cpu.system) / 1000;
+  } while (used < 300);
+  console.log(`sample ${(used * 1e6) / runs / Buffer.byteLength(input)}`);
+  process.exit(0);
+}
 if (ratioShape !== undefined) {
-  console.log(`ratio ${ratioRow(ratioShape as FrontMatterShape)}`);
+  console.log(ratioRow(ratioShape as FrontMatterShape));
   process.exit(0);
 }
 console.log(`node ${process.version}; CPU ns per byte, median of ${ROUNDS} rounds (spread in the second table)\n`);
@@ -101,32 +119,40 @@ console.log(`| --- |${SIZES.map(() => ' --- |').join('')}`);
 for (const row of spreadRows) console.log(row);
 
 // Front matter below its limits: as costly per byte as an ordinary post?
-// Each shape in a fresh process, so no shape's garbage weighs on another's collections.
 if (only === undefined || only.startsWith('front matter')) {
-  console.log(`\nFront matter against an ordinary post of the same size (CPU time per byte; each shape in its own process, median of ${RATIO_ROUNDS} interleaved rounds):\n`);
+  console.log(`\nFront matter against an ordinary post of the same size (CPU time per byte; each sample in its own process, median of ${RATIO_ROUNDS} interleaved rounds):\n`);
   console.log('| front matter shape | size | path | front matter / ordinary | within 3× |');
   console.log('| --- | ---: | --- | ---: | --- |');
-  for (const shape of Object.keys(FRONT_MATTER_SHAPES) as FrontMatterShape[]) {
-    const run = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--ratio', shape], { encoding: 'utf8' });
-    const line = run.stdout.split('\n').find((text) => text.startsWith('ratio '));
-    console.log(line === undefined ? `| ${shape} | | | ${run.stderr.split('\n').slice(-3).join(' ')} | |` : line.slice('ratio '.length));
-  }
+  for (const shape of Object.keys(FRONT_MATTER_SHAPES) as FrontMatterShape[]) console.log(ratioRow(shape));
 }
 
-/** The child of the front matter table: one shape against an ordinary post of the same size. */
-function ratioRow(shape: FrontMatterShape): string {
+/** The texts of the front matter table: a shape, and an ordinary post of the same size. */
+function ratioTexts(shape: FrontMatterShape): { text: string; ordinary: string; size: number; libraryOnly: boolean } {
   const libraryOnly = shape.includes('library only');
   const size = libraryOnly ? MAX_LIBRARY_LENGTH - 100 : 100_000;
   const text = frontMatterPost(shape, size);
-  const ordinary = generatedPost(Buffer.byteLength(text));
-  for (let i = 0; i < 3; i++) {
-    parsePost(text, OPTIONS);
-    parsePost(ordinary, OPTIONS);
-  }
+  return { text, ordinary: generatedPost(Buffer.byteLength(text)), size, libraryOnly };
+}
+
+/**
+ * One sample of the front matter table, in a fresh process: the shape, or
+ * the ordinary post beside it, parsed three times to warm up, then for at
+ * least 300 ms of CPU. A process of its own, so that neither side pays for
+ * the other's garbage (the front matter shapes make a lot: an object per
+ * key), which made samples of one process swing by 5×.
+ */
+function sampleChild(shape: FrontMatterShape, side: 'shape' | 'ordinary'): number {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--sample', shape, side], { encoding: 'utf8' });
+  const line = run.stdout.split('\n').find((text) => text.startsWith('sample '));
+  if (line === undefined) throw new Error(`sample of ${shape} (${side}) failed: ${run.stderr.split('\n').slice(-3).join(' ')}`);
+  return Number(line.slice('sample '.length));
+}
+
+/** One shape against an ordinary post of the same size: the median ratio of the rounds, and its spread. */
+function ratioRow(shape: FrontMatterShape): string {
+  const { size, libraryOnly } = ratioTexts(shape);
   const ratios: number[] = [];
-  for (let round = 0; round < RATIO_ROUNDS; round++) {
-    ratios.push(sample(text, Buffer.byteLength(text)).perByte / sample(ordinary, Buffer.byteLength(ordinary)).perByte);
-  }
+  for (let round = 0; round < RATIO_ROUNDS; round++) ratios.push(sampleChild(shape, 'shape') / sampleChild(shape, 'ordinary'));
   const ratio = median(ratios);
   return `| ${shape} | ${label(size)} | ${libraryOnly ? 'YAML library' : 'flat reader'} | ${ratio.toFixed(2)} (${spread(ratios)}) | ${ratio <= 3 ? 'yes' : '**no**'} |`;
 }
