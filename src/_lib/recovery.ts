@@ -132,8 +132,9 @@ function readBlock(
   if (flat.kind === 'value') {
     if (flat.extra !== null) {
       // Measured as the library path measures the block: `{"key": value}`.
-      const json = jsonLength(written) + 3 + JSON.stringify(flat.value).length;
-      if (flat.extra.aliased && json > maxAliasedBlockJson(blockLength(lines, from, to))) return FAILED;
+      if (flat.extra.aliased && jsonLength(written) + 3 + JSON.stringify(flat.value).length > maxAliasedBlockJson(blockLength(lines, from, to))) {
+        return FAILED;
+      }
       if (flat.extra.source !== undefined) define(sources, written, flat.extra.source);
       flatWarnings(flat.extra, warnings, line);
     }
