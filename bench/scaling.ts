@@ -33,12 +33,12 @@ const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf
 const SIZES = quick ? [10_000, 100_000, 1_000_000] : [10_000, 100_000, 1_000_000, 10_000_000];
 const TARGET_SIZES = 3; // 10 KB to 1 MB
 const ROUNDS = 3;
-/** The front matter table's rounds: more, as a shape's collections fall unevenly between the two sides of a ratio. */
+/** The front matter table's rounds: more than the first table's, as each is only two short processes. */
 const RATIO_ROUNDS = 5;
 const OPTIONS = { maxInputBytes: 64 * 1024 * 1024 };
 
-/** CPU nanoseconds per byte of one sample, and milliseconds per parse. */
-function sample(text: string, bytes: number): { perByte: number; perParse: number } {
+/** CPU nanoseconds per byte of one sample (at least `minMs` of CPU), and milliseconds per parse. */
+function sample(text: string, bytes: number, minMs = 100): { perByte: number; perParse: number } {
   let runs = 0;
   const start = process.cpuUsage();
   let used = 0;
@@ -47,7 +47,7 @@ function sample(text: string, bytes: number): { perByte: number; perParse: numbe
     runs++;
     const cpu = process.cpuUsage(start);
     used = (cpu.user + cpu.system) / 1000;
-  } while (used < 100);
+  } while (used < minMs);
   return { perByte: (used * 1e6) / runs / bytes, perParse: used / runs };
 }
 
@@ -83,16 +83,7 @@ if (sampleShape !== undefined) {
   const { text, ordinary } = ratioTexts(sampleShape as FrontMatterShape);
   const input = process.argv[process.argv.indexOf('--sample') + 2] === 'ordinary' ? ordinary : text;
   for (let i = 0; i < 3; i++) parsePost(input, OPTIONS);
-  let runs = 0;
-  const start = process.cpuUsage();
-  let used = 0;
-  do {
-    parsePost(input, OPTIONS);
-    runs++;
-    const cpu = process.cpuUsage(start);
-    used = (cpu.user + cpu.system) / 1000;
-  } while (used < 300);
-  console.log(`sample ${(used * 1e6) / runs / Buffer.byteLength(input)}`);
+  console.log(`sample ${sample(input, Buffer.byteLength(input), 300).perByte}`);
   process.exit(0);
 }
 if (ratioShape !== undefined) {
