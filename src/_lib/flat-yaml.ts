@@ -16,9 +16,9 @@
 
 import type { JsonValue } from '../types.js';
 import { Context } from './yaml-context.js';
-import { define, isBlankOrComment, isItem, readEntry, readSequence, SOURCE_KEYS } from './yaml-block.js';
+import { isBlankOrComment, isItem, readEntry, readSequence, SOURCE_KEYS } from './yaml-block.js';
 import { INVALID, UNSUPPORTED, Unreadable } from './yaml-flow.js';
-import { COPY_MESSAGE, maxAliasedJson } from './yaml-json.js';
+import { COPY_MESSAGE, define, maxAliasedJson } from './yaml-json.js';
 
 export { SOURCE_KEYS };
 

@@ -49,7 +49,7 @@ export function readFrontMatter(piece: Piece, warnings: Warnings, flatReader = t
   const library = piece.text.length <= MAX_LIBRARY_LENGTH;
   // YAML that may nest too deep for the library is read key by key, by either reader, so that both answer alike.
   if (tooDeep(lines)) {
-    const read: BlockSource = { blocks: null, flat: flatReader, library: readLibraryBlock };
+    const read: BlockSource = { blocks: null, flat: flatReader, library: readLibraryBlock, deep: true };
     return recover(piece, warnings, { message: `the YAML nests deeper than ${MAX_NESTING} levels` }, library, read);
   }
   const flat: FlatYaml = flatReader ? readFlatYaml(piece.text, lines) : { kind: 'unsupported', blocks: null };
@@ -62,7 +62,7 @@ export function readFrontMatter(piece: Piece, warnings: Warnings, flatReader = t
     return notMapping(piece, warnings);
   }
   // How recovery reads each key: as the flat reader already read it, or read it now, or (for the tests) not at all.
-  const read: BlockSource = { blocks: flat.blocks, flat: flatReader, library: readLibraryBlock };
+  const read: BlockSource = { blocks: flat.blocks, flat: flatReader, library: readLibraryBlock, deep: false };
   if (flat.kind === 'invalid') {
     const position = flat.offset === null ? undefined : positionAt(flat.offset, piece.text, piece.line);
     return recover(piece, warnings, { message: flat.message, position }, library, read);

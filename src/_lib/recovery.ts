@@ -70,7 +70,7 @@ export function recover(
     const { written, valueAt } = keyOf(lines[first]!);
     const name = cleanString(written, warnings, piece.line + first);
     const flat = read.blocks?.answers[k] ?? (read.flat ? readFlatBlock(lines, first, end) : UNREAD);
-    const value = readBlock(flat, written, lines, first, end, warnings, piece.line + first, sources, library ? read.library : null);
+    const value = readBlock(flat, written, lines, first, end, warnings, piece.line + first, sources, library ? read.library : null, read.deep);
     if (typeof value !== 'symbol') {
       define(result, name, value);
       continue;
@@ -101,13 +101,16 @@ export function recover(
 
 /**
  * How recovery reads each key: the flat reader's answers, when it read the
- * blocks; whether to read a block with it now; and the library's reading of
- * one block (for the blocks only the library reads).
+ * blocks; whether to read a block with it now; the library's reading of
+ * one block (for the blocks only the library reads); and whether the whole
+ * text may nest too deep ({@link tooDeep}), so that each key must be
+ * checked (when the whole is not, no key is).
  */
 export interface BlockSource {
   blocks: FlatBlocks | null;
   flat: boolean;
   library: LibraryBlockReader;
+  deep: boolean;
 }
 
 /** The library's value of a one-key block, its sources added to `sources`; {@link FAILED} when it cannot. */
@@ -127,8 +130,9 @@ function readBlock(
   line: number,
   sources: Record<string, string>,
   library: LibraryBlockReader | null,
+  deep: boolean,
 ): JsonValue | typeof FAILED | typeof TOO_LARGE {
-  if (flat.kind === 'invalid' || tooDeep(lines, from, to)) return FAILED;
+  if (flat.kind === 'invalid' || (deep && tooDeep(lines, from, to))) return FAILED;
   if (flat.kind === 'value') {
     if (flat.extra !== null) {
       // Measured as the library path measures the block: `{"key": value}`.

@@ -16,6 +16,7 @@
  */
 
 import { INVALID, UNSUPPORTED, readName, readNode, skipSpaces, type Node, type NodeContext, type Place } from './yaml-flow.js';
+import { define } from './yaml-json.js';
 import { isStringKey } from './yaml-scalars.js';
 
 // A key the reader reads: the plain scalars that read as strings, and `<<`;
@@ -206,11 +207,4 @@ export function isItem(line: string, at: number): boolean {
 export function isBlankOrComment(line: string): boolean {
   const at = skipSpaces(line, 0);
   return at === line.length || line.charCodeAt(at) === 0x23;
-}
-
-/** Sets a key as an own data property, `__proto__` included. */
-export function define<T>(target: Record<string, T>, key: string, value: T): void {
-  // Only `__proto__` would set the prototype instead; an assignment is much faster than defineProperty.
-  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
-  else target[key] = value;
 }

@@ -8,7 +8,7 @@
 import type { JsonValue } from '../types.js';
 import { cleanText } from './text.js';
 import { UNSUPPORTED, type NodeContext } from './yaml-flow.js';
-import { maxAliasedBlockJson, maxAliasedJson } from './yaml-json.js';
+import { define, maxAliasedBlockJson, maxAliasedJson } from './yaml-json.js';
 
 /** The library's `maxAliasCount`: an anchor may be resolved this many times, itself included. */
 const MAX_ALIAS_COUNT = 100;
@@ -160,8 +160,7 @@ function copy(value: unknown): unknown {
   if (value === null || typeof value !== 'object') return value;
   const out: Record<string, JsonValue> = {};
   for (const [key, item] of Object.entries(value)) {
-    if (key === '__proto__') Object.defineProperty(out, key, { value: copy(item), enumerable: true, writable: true, configurable: true });
-    else out[key] = copy(item) as JsonValue;
+    define(out, key, copy(item) as JsonValue);
   }
   return out;
 }

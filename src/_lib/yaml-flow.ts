@@ -6,6 +6,7 @@
  * text to the library; text the library rejects stops it with `'invalid'`.
  */
 
+import { define } from './yaml-json.js';
 import { readDoubleQuoted, readSingleQuoted, resolvePlain, type Quoted } from './yaml-scalars.js';
 
 /** Why a node could not be read. */
@@ -203,8 +204,7 @@ function readCollection(line: string, start: number, context: NodeContext, depth
           throw UNSUPPORTED;
         }
       }
-      if (key === '__proto__') Object.defineProperty(map, key, { value, enumerable: true, writable: true, configurable: true });
-      else map[key] = value;
+      define(map, key, value);
     } else {
       const node = readNode(line, at, context, depth, 'flow');
       context.items[context.itemCount++] = node.value;

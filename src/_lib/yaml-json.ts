@@ -85,7 +85,7 @@ export function cleanString(value: string, warnings: Warnings, line: number): st
 }
 
 /** Sets a key as an own data property, `__proto__` included. */
-export function define(target: { [key: string]: JsonValue }, key: string, value: JsonValue): void {
+export function define<T>(target: Record<string, T>, key: string, value: T): void {
   // Only `__proto__` would set the prototype instead; an assignment is much faster than defineProperty.
   if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
   else target[key] = value;
