@@ -4,13 +4,18 @@
  * - `read`: list the archive (recursively, `*.md`, sorted) and read every
  *   file: the least file work any tool must do;
  * - `parse`: read every file, and time only the `parsePost` calls: the
- *   least parsing work.
+ *   least parsing work;
+ * - `jsonl`: list, read, parse and write every post as the command's JSONL
+ *   record (`{"file","post"}` and a newline), in 64 KiB writes: the least
+ *   work any tool that writes this output must do, timed whole. It writes
+ *   to `/dev/null`, or to the file named after the folder (the bench checks
+ *   that its output is the command's, byte for byte).
  *
  * Prints `{"seconds": …, "cpuSeconds": …, "maxRssKb": …}` on stdout (wall and
  * CPU time of the timed work only).
  */
 
-import { readFileSync, readdirSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readdirSync, writeSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parsePost } from 'emnews';
 
@@ -23,7 +28,7 @@ function* files(dir: string): Generator<string> {
   }
 }
 
-const [mode, dir] = process.argv.slice(2) as ['read' | 'parse', string];
+const [mode, dir, out = '/dev/null'] = process.argv.slice(2) as ['read' | 'parse' | 'jsonl', string, string?];
 let seconds = 0;
 let cpuSeconds = 0;
 let bytes = 0;
@@ -31,12 +36,29 @@ const cpu = (since?: NodeJS.CpuUsage): number => {
   const used = process.cpuUsage(since);
   return (used.user + used.system) / 1e6;
 };
-if (mode === 'read') {
+if (mode === 'read' || mode === 'jsonl') {
+  const fd = mode === 'jsonl' ? openSync(out, 'w') : -1;
   const start = process.hrtime.bigint();
   const startCpu = process.cpuUsage();
-  for (const file of files(dir)) bytes += readFileSync(file).length;
+  let batch: string[] = [];
+  let size = 0;
+  for (const file of files(dir)) {
+    const input = readFileSync(file);
+    bytes += input.length;
+    if (mode === 'read') continue;
+    const line = `${JSON.stringify({ file, post: parsePost(input, { fileName: basename(file) }) })}\n`;
+    batch.push(line);
+    size += line.length;
+    if (size >= 64 * 1024) {
+      writeSync(fd, batch.join(''));
+      batch = [];
+      size = 0;
+    }
+  }
+  if (batch.length > 0) writeSync(fd, batch.join(''));
   seconds = Number(process.hrtime.bigint() - start) / 1e9;
   cpuSeconds = cpu(startCpu);
+  if (fd !== -1) closeSync(fd);
 } else {
   let sink = 0;
   for (const file of files(dir)) {

@@ -6,6 +6,9 @@
  *
  * - read loop: list and read every file (bench/archive-loops.ts read);
  * - parse loop: `parsePost` on every file, timing the calls only;
+ * - JSONL loop: list, read, parse and write each post's JSONL record, the
+ *   least work of any tool that writes the command's output (checked first,
+ *   on a small archive, to write the command's bytes exactly);
  * - <cores> parse loops at once: what the machine itself gives in parallel
  *   right now (independent processes, no pool), the ceiling for `--jobs`;
  * - `emnews --jobs 1`, `emnews --jobs <cores>` and `emnews --dedupe --jobs
@@ -14,13 +17,15 @@
  *
  * Prints the medians with their spread (min–max), and the ratios the
  * targets speak of: `--jobs 1` against read + parse, and `--jobs 1` against
- * `--jobs <cores>`.
+ * `--jobs <cores>`; and the two parts of the first: what writing the output
+ * costs (JSONL loop against read + parse) and what the command adds to that
+ * (`--jobs 1` against the JSONL loop).
  */
 
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeArchive } from './archive-fixtures.ts';
 
@@ -50,11 +55,29 @@ interface Sample {
   maxRssKb: number;
 }
 
-function loop(mode: 'read' | 'parse'): Sample {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'bench/archive-loops.ts'), mode, dir], { encoding: 'utf8', cwd: root });
+function loop(mode: 'read' | 'parse' | 'jsonl', folder = dir, out?: string): Sample {
+  const args = ['--import', 'tsx', join(root, 'bench/archive-loops.ts'), mode, folder, ...(out === undefined ? [] : [out])];
+  const result = spawnSync(process.execPath, args, { encoding: 'utf8', cwd: root });
   if (result.status !== 0) throw new Error(result.stderr);
   return JSON.parse(result.stdout) as Sample;
 }
+
+/** The JSONL loop is a floor only if it writes what the command writes: compared byte for byte on a small archive. */
+function checkJsonlLoop(): void {
+  const small = join(dir, '..', `${basename(dir)}-check`);
+  writeArchive(small, 2000);
+  try {
+    loop('jsonl', small, `${small}.loop.jsonl`);
+    const command = spawnSync(process.execPath, [cli, '--jobs', '1', small], { maxBuffer: 1 << 30 });
+    if (command.status !== 0) throw new Error(`emnews on the check archive: ${command.stderr.toString()}`);
+    if (!command.stdout.equals(readFileSync(`${small}.loop.jsonl`))) throw new Error('the JSONL loop does not write what the command writes');
+  } finally {
+    rmSync(small, { recursive: true, force: true });
+    rmSync(`${small}.loop.jsonl`, { force: true });
+  }
+  console.log('JSONL loop checked: on 2000 files it writes the bytes `emnews --jobs 1` writes\n');
+}
+checkJsonlLoop();
 
 /** The machine's own parallel limit: `CORES` parse loops at once, each over the whole archive; posts/s counts all of them. */
 async function loops(): Promise<Sample> {
@@ -85,6 +108,7 @@ function command(flags: string[]): Sample {
 const contenders: [string, () => Sample | Promise<Sample>][] = [
   ['read loop (list + read)', () => loop('read')],
   ['parse loop (parsePost only)', () => loop('parse')],
+  ['JSONL loop (list, read, parse, write)', () => loop('jsonl')],
   [`${CORES} parse loops at once (per pass)`, loops],
   ['emnews --jobs 1', () => command(['--jobs', '1'])],
   [`emnews --jobs ${CORES}`, () => command(['--jobs', String(CORES)])],
@@ -120,16 +144,28 @@ for (const [name] of contenders) {
       `${median(c).toFixed(2)} (${Math.min(...c).toFixed(2)}–${Math.max(...c).toFixed(2)}) | ${median(rss).toFixed(0)} MiB (${Math.min(...rss).toFixed(0)}–${Math.max(...rss).toFixed(0)}) |`,
   );
 }
-const floor = median(seconds('read loop (list + read)')) + median(seconds('parse loop (parsePost only)'));
-const one = median(seconds('emnews --jobs 1'));
-const many = median(seconds(`emnews --jobs ${CORES}`));
 const peak = Math.max(...[...samples.values()].flat().map((s) => s.maxRssKb / 1024));
-const floorCpu = median(cpuSeconds('read loop (list + read)')) + median(cpuSeconds('parse loop (parsePost only)'));
-console.log(`\n--jobs 1 / (read loop + parse loop), wall time: ${(one / floor).toFixed(2)} (target: at most 1.2)`);
-console.log(`--jobs 1 / (read loop + parse loop), CPU time: ${(median(cpuSeconds('emnews --jobs 1')) / floorCpu).toFixed(2)}`);
-const machine = median(seconds('parse loop (parsePost only)')) / median(seconds(`${CORES} parse loops at once (per pass)`));
-console.log(`--jobs 1 / --jobs ${CORES}: ${(one / many).toFixed(2)}× faster with ${CORES} jobs (target on an idle 2-core machine: at least 1.6)`);
-console.log(`the machine's own limit in this run: ${CORES} independent parse loops go ${machine.toFixed(2)}× as fast as one`);
+const READ = 'read loop (list + read)';
+const PARSE = 'parse loop (parsePost only)';
+const JSONL = 'JSONL loop (list, read, parse, write)';
+const ONE = 'emnews --jobs 1';
+const MANY = `emnews --jobs ${CORES}`;
+const LOOPS = `${CORES} parse loops at once (per pass)`;
+/** A ratio taken within each round (the processes of one round ran minutes apart at most), then its median and spread. */
+const ratio = (of: (round: number, name: string) => number, top: (at: (name: string) => number) => number, bottom: (at: (name: string) => number) => number): string => {
+  const values = Array.from({ length: ROUNDS }, (_, round) => top((name) => of(round, name)) / bottom((name) => of(round, name)));
+  return `${median(values).toFixed(2)} (${Math.min(...values).toFixed(2)}–${Math.max(...values).toFixed(2)}; by round ${values.map((v) => v.toFixed(2)).join(', ')})`;
+};
+const wall = (round: number, name: string): number => samples.get(name)![round]!.seconds;
+const used = (round: number, name: string): number => samples.get(name)![round]!.cpuSeconds;
+const readParse = (at: (name: string) => number): number => at(READ) + at(PARSE);
+console.log('\nRatios within each round, median (min–max):');
+console.log(`--jobs 1 / (read loop + parse loop), wall time: ${ratio(wall, (at) => at(ONE), readParse)} (target: at most 1.2)`);
+console.log(`--jobs 1 / (read loop + parse loop), CPU time: ${ratio(used, (at) => at(ONE), readParse)}`);
+console.log(`  JSONL loop / (read loop + parse loop), wall time: ${ratio(wall, (at) => at(JSONL), readParse)} (what writing the output costs)`);
+console.log(`  --jobs 1 / JSONL loop, wall time: ${ratio(wall, (at) => at(ONE), (at) => at(JSONL))} (what the command adds, Node's start included)`);
+console.log(`--jobs 1 / --jobs ${CORES}: ${ratio(wall, (at) => at(ONE), (at) => at(MANY))}× faster with ${CORES} jobs (target on an idle 2-core machine: at least 1.6)`);
+console.log(`the machine's own limit: ${CORES} independent parse loops go ${ratio(wall, (at) => at(PARSE), (at) => at(LOOPS))}× as fast as one`);
 console.log(`peak RSS of any run: ${peak.toFixed(0)} MiB (target: under 300)`);
 console.log(`load after: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 rmSync(dir, { recursive: true, force: true });
