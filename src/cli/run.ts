@@ -62,7 +62,8 @@ export async function run(options: CliOptions): Promise<number> {
   let warned = 0;
   for await (const result of results) {
     if (result.err !== '') progress.log(result.err);
-    await output.push(json && written > 0 ? `,\n${result.out}` : result.out);
+    if (json && written > 0) await output.push(',\n');
+    await output.push(result.out);
     written++;
     if (result.status !== OK) progress.failed++;
     if (result.warned) {
