@@ -23,8 +23,8 @@ export type Entry = { file: string; post: Post; error?: undefined } | { file: st
 export type TaskFunction<T> = (entry: Entry, extra: unknown) => T;
 
 /**
- * A task: the URL of a {@link TaskModule}, and the plain-data `config` its
- * `createTask` is given.
+ * A task: the URL of a module whose `createTask(config)` returns the
+ * {@link TaskFunction}, and the plain-data `config` it is given.
  */
 export interface TaskSpec {
   module: string;
@@ -38,26 +38,10 @@ export interface ParseSettings {
   maxBytes: number;
 }
 
-/** What a task's module exports. */
-export interface TaskModule<T> {
-  createTask(config: unknown): TaskFunction<T>;
-  /**
-   * Optional, called in a worker thread on each batch of results before it
-   * is posted back: it may replace parts of the results with views of
-   * buffers, and returns those buffers, which are then moved to the main
-   * thread instead of copied.
-   */
-  transferResults?(results: T[]): ArrayBuffer[];
-}
-
-/** Loads a task's module. */
-export async function loadTaskModule<T>(spec: TaskSpec): Promise<TaskModule<T>> {
-  return (await import(spec.module)) as TaskModule<T>;
-}
-
 /** Loads a task's function. */
 export async function loadTask<T>(spec: TaskSpec): Promise<TaskFunction<T>> {
-  return (await loadTaskModule<T>(spec)).createTask(spec.config);
+  const module = (await import(spec.module)) as { createTask(config: unknown): TaskFunction<T> };
+  return module.createTask(spec.config);
 }
 
 /** An item with what it carries along: its place in the order and the task's extra data. */

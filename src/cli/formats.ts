@@ -20,7 +20,6 @@ import type { PostCopy } from '../dedupe.js';
 import type { Entry } from '../archive/task.js';
 import type { Post } from '../types.js';
 import { printable, printableLines } from './escape.js';
-import { MAX_BYTES_PER_UNIT } from './output.js';
 import { articleRow, mentionRows } from './table.js';
 
 /** The formats of `--format`. */
@@ -41,11 +40,8 @@ export const INTERNAL = 3;
 
 /** What one input gives the main thread. */
 export interface Result {
-  /**
-   * Output text (may be empty: a failure in a table); from a worker thread,
-   * its UTF-8 bytes (see {@link transferResults}).
-   */
-  out: string | Uint8Array;
+  /** Output text (may be empty: a failure in a table). */
+  out: string;
   /** Lines for stderr, already escaped, or ''. */
   err: string;
   /** OK, FAILED (no post) or INTERNAL (an internal error on this input). */
@@ -70,27 +66,6 @@ export function createTask(config: FormatConfig): (entry: Entry, extra: unknown)
     const err = warned && config.failOnWarning ? warningLines(file, post) : '';
     return { out: success(config.format, file, post, copies), err, status: OK, warned };
   };
-}
-
-/**
- * Called in a worker thread on each batch: every result's text becomes its
- * UTF-8 bytes, views of one buffer that is moved to the main thread, not
- * copied. The main thread then only copies bytes into its output: it
- * neither receives the texts as strings (a copy, and garbage to collect)
- * nor encodes them.
- */
-export function transferResults(results: Result[]): ArrayBuffer[] {
-  let most = 0;
-  for (const result of results) most += MAX_BYTES_PER_UNIT * result.out.length;
-  const bytes = Buffer.allocUnsafeSlow(most);
-  let end = 0;
-  for (const result of results) {
-    if (typeof result.out !== 'string') continue;
-    const start = end;
-    end += bytes.write(result.out, start);
-    result.out = bytes.subarray(start, end);
-  }
-  return [bytes.buffer];
 }
 
 function success(format: Format, file: string, post: Post, copies: PostCopy[] | undefined): string {

@@ -1,8 +1,7 @@
 /// <reference types="node" />
 /**
  * Batched writes to stdout: results are encoded as UTF-8 straight into a
- * buffer (or copied there, when a worker thread sent them encoded) and
- * written 64 KiB at a time, waiting for the pipe to drain when
+ * buffer and written 64 KiB at a time, waiting for the pipe to drain when
  * it is full, so a slow reader bounds the memory and a fast one pays few
  * system calls. Encoding each result where it goes saves joining the
  * batch into one string and encoding that again.
@@ -25,7 +24,7 @@ const BATCH = 64 * 1024;
  */
 const SLAB = 1024 * 1024;
 /** The most UTF-8 bytes one UTF-16 code unit can take (a lone surrogate becomes U+FFFD, 3 bytes). */
-export const MAX_BYTES_PER_UNIT = 3;
+const MAX_BYTES_PER_UNIT = 3;
 
 export class Output {
   private slab = Buffer.allocUnsafe(SLAB);
@@ -36,10 +35,10 @@ export class Output {
 
   constructor(private readonly stream: NodeJS.WritableStream = process.stdout) {}
 
-  /** Queues text (or UTF-8 bytes); writes when a batch is full. */
-  async push(text: string | Uint8Array): Promise<void> {
-    if (text.length === 0) return;
-    const most = typeof text === 'string' ? MAX_BYTES_PER_UNIT * text.length : text.length;
+  /** Queues text; writes when a batch is full. */
+  async push(text: string): Promise<void> {
+    if (text === '') return;
+    const most = MAX_BYTES_PER_UNIT * text.length;
     if (this.end + most > this.slab.length) {
       await this.flush();
       if (most > SLAB) {
@@ -51,11 +50,7 @@ export class Output {
       this.start = 0;
       this.end = 0;
     }
-    if (typeof text === 'string') this.end += this.slab.write(text, this.end);
-    else {
-      this.slab.set(text, this.end);
-      this.end += text.length;
-    }
+    this.end += this.slab.write(text, this.end);
     if (this.end - this.start >= BATCH) await this.flush();
   }
 

@@ -62,8 +62,7 @@ export async function run(options: CliOptions): Promise<number> {
   let warned = 0;
   for await (const result of results) {
     if (result.err !== '') progress.log(result.err);
-    if (json && written > 0) await output.push(',\n');
-    await output.push(result.out);
+    await output.push(json && written > 0 ? `,\n${result.out}` : result.out);
     written++;
     if (result.status !== OK) progress.failed++;
     if (result.warned) {
