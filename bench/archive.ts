@@ -9,8 +9,9 @@
  * - JSONL loop: list, read, parse and write each post's JSONL record, the
  *   least work of any tool that writes the command's output (checked first,
  *   on a small archive, to write the command's bytes exactly);
- * - <cores> parse loops at once: what the machine itself gives in parallel
- *   right now (independent processes, no pool), the ceiling for `--jobs`;
+ * - <cores> parse loops, and <cores> JSONL loops, at once: what the machine
+ *   itself gives in parallel right now (independent processes, no pool),
+ *   the ceiling for `--jobs`;
  * - `emnews --jobs 1`, `emnews --jobs <cores>` and `emnews --dedupe --jobs
  *   <cores>`, output to /dev/null, timed from outside (process start
  *   included), peak RSS from GNU time.
@@ -82,15 +83,15 @@ function checkJsonlLoop(): void {
 }
 checkJsonlLoop();
 
-/** The machine's own parallel limit: `CORES` parse loops at once, each over the whole archive; posts/s counts all of them. */
-async function loops(): Promise<Sample> {
+/** The machine's own parallel limit: `CORES` loops at once, each over the whole archive; posts/s counts all of them. */
+async function loops(mode: 'parse' | 'jsonl'): Promise<Sample> {
   const runs = await Promise.all(
     Array.from({ length: CORES }, () =>
       new Promise<Sample>((resolve, reject) => {
-        const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'bench/archive-loops.ts'), 'parse', dir], { cwd: root });
+        const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'bench/archive-loops.ts'), mode, dir], { cwd: root });
         let out = '';
         child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-        child.on('close', (status) => (status === 0 ? resolve(JSON.parse(out) as Sample) : reject(new Error(`parse loop exited ${status}`))));
+        child.on('close', (status) => (status === 0 ? resolve(JSON.parse(out) as Sample) : reject(new Error(`${mode} loop exited ${status}`))));
       }),
     ),
   );
@@ -112,7 +113,8 @@ const contenders: [string, () => Sample | Promise<Sample>][] = [
   ['read loop (list + read)', () => loop('read')],
   ['parse loop (parsePost only)', () => loop('parse')],
   ['JSONL loop (list, read, parse, write)', () => loop('jsonl')],
-  [`${CORES} parse loops at once (per pass)`, loops],
+  [`${CORES} parse loops at once (per pass)`, () => loops('parse')],
+  [`${CORES} JSONL loops at once (per pass)`, () => loops('jsonl')],
   ['emnews --jobs 1', () => command(['--jobs', '1'])],
   [`emnews --jobs ${CORES}`, () => command(['--jobs', String(CORES)])],
   [`emnews --dedupe --jobs ${CORES}`, () => command(['--dedupe', '--jobs', String(CORES)])],
@@ -154,6 +156,7 @@ const JSONL = 'JSONL loop (list, read, parse, write)';
 const ONE = 'emnews --jobs 1';
 const MANY = `emnews --jobs ${CORES}`;
 const LOOPS = `${CORES} parse loops at once (per pass)`;
+const JSONL_LOOPS = `${CORES} JSONL loops at once (per pass)`;
 /** A ratio taken within each round (the processes of one round ran minutes apart at most), then its median and spread. */
 const ratio = (of: (round: number, name: string) => number, top: (at: (name: string) => number) => number, bottom: (at: (name: string) => number) => number, unit = ''): string => {
   const values = Array.from({ length: ROUNDS }, (_, round) => top((name) => of(round, name)) / bottom((name) => of(round, name)));
@@ -168,7 +171,8 @@ console.log(`--jobs 1 / (read loop + parse loop), CPU time: ${ratio(used, (at) =
 console.log(`  JSONL loop / (read loop + parse loop), wall time: ${ratio(wall, (at) => at(JSONL), readParse)} (what writing the output costs)`);
 console.log(`  --jobs 1 / JSONL loop, wall time: ${ratio(wall, (at) => at(ONE), (at) => at(JSONL))} (what the command adds, Node's start included)`);
 console.log(`--jobs ${CORES} is ${ratio(wall, (at) => at(ONE), (at) => at(MANY), '×')} as fast as --jobs 1 (target on an idle 2-core machine: at least 1.6×)`);
-console.log(`the machine's own limit: ${CORES} independent parse loops go ${ratio(wall, (at) => at(PARSE), (at) => at(LOOPS), '×')} as fast as one`);
+console.log(`the machine's own limit: ${CORES} independent parse loops go ${ratio(wall, (at) => at(PARSE), (at) => at(LOOPS), '×')} as fast as one,`);
+console.log(`  and ${CORES} independent JSONL loops ${ratio(wall, (at) => at(JSONL), (at) => at(JSONL_LOOPS), '×')} as fast as one`);
 console.log(`peak RSS of any run: ${peak.toFixed(0)} MiB (target: under 300)`);
 console.log(`load after: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 rmSync(dir, { recursive: true, force: true });
