@@ -11,7 +11,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { KEY_LINE, readFlatYaml } from '../src/_lib/flat-yaml.ts';
 import { keyOf } from '../src/_lib/recovery.ts';
-import { jsonLength } from '../src/_lib/yaml-context.ts';
+import { jsonLength } from '../src/_lib/yaml-json.ts';
 import { readFrontMatter } from '../src/_lib/front-matter.ts';
 import { createWarnings } from '../src/_lib/warnings.ts';
 import { frontMatterText } from './generators/yaml.ts';

@@ -18,7 +18,7 @@ import type { JsonValue } from '../types.js';
 import { Context } from './yaml-context.js';
 import { isBlankOrComment, isItem, readEntry, readSequence, SOURCE_KEYS } from './yaml-block.js';
 import { INVALID, UNSUPPORTED, Unreadable } from './yaml-flow.js';
-import { COPY_MESSAGE, define, maxAliasedJson } from './yaml-json.js';
+import { COPY_MESSAGE, define, jsonLength, maxAliasedJson } from './yaml-json.js';
 
 export { SOURCE_KEYS };
 
@@ -139,7 +139,7 @@ export function readFlatYaml(text: string, lines: readonly string[] = text.split
   if (problem === 'invalid') return { kind: 'invalid', message: 'a line the library rejects', offset: null, blocks };
   if (duplicate !== null) return { kind: 'invalid', message: DUPLICATE_MESSAGE, offset: duplicate, blocks };
   if (context.excessive) return { kind: 'invalid', message: ALIAS_MESSAGE, offset: null, blocks };
-  if (context.overBudget || (context.aliased && JSON.stringify(data).length > maxAliasedJson(text.length))) {
+  if (context.overBudget || (context.aliased && jsonLength(data) > maxAliasedJson(text.length))) {
     return { kind: 'invalid', message: COPY_MESSAGE, offset: null, blocks };
   }
   return { kind: 'mapping', data, sources, notes: context.notes, cleaned: context.cleaned };
@@ -166,7 +166,7 @@ function readTopSequence(lines: readonly string[], length: number): FlatYaml | n
     throw error;
   }
   if (context.blockUnresolved || context.excessiveOrOver) return null;
-  if (context.aliased && JSON.stringify(items).length > maxAliasedJson(length)) return null;
+  if (context.aliased && jsonLength(items) > maxAliasedJson(length)) return null;
   return { kind: 'sequence', notes: context.notes, cleaned: context.cleaned };
 }
 

@@ -17,7 +17,7 @@ import { DUPLICATE_MESSAGE, readFlatYaml, SOURCE_KEYS, type FlatYaml } from './f
 import type { Piece } from './layout.js';
 import { FAILED, flatWarnings, MAX_LIBRARY_LENGTH, MAX_NESTING, recover, tooDeep, type BlockSource } from './recovery.js';
 import type { Position, Warnings } from './warnings.js';
-import { COLLECTION_KEY_MESSAGE, COPY_MESSAGE, define, maxAliasedBlockJson, maxAliasedJson, noteNonJson, toJson } from './yaml-json.js';
+import { COLLECTION_KEY_MESSAGE, COPY_MESSAGE, define, jsonLength, maxAliasedBlockJson, maxAliasedJson, noteNonJson, toJson } from './yaml-json.js';
 
 export { MAX_LIBRARY_LENGTH };
 
@@ -137,7 +137,7 @@ function libraryJson(doc: Document, warnings: Warnings, line: number, maxJson: n
     },
   });
   const value = toJson(doc.toJS({ maxAliasCount: 100 }), hold, line);
-  if (aliased && JSON.stringify(value).length > maxJson) throw new Error(COPY_MESSAGE);
+  if (aliased && jsonLength(value) > maxJson) throw new Error(COPY_MESSAGE);
   for (const [code, message, where] of held) warnings.add(code, message, where);
   return value;
 }

@@ -12,8 +12,7 @@ import { blockStarts, readFlatBlock, SOURCE_KEYS, type FlatBlock, type FlatBlock
 import type { Piece } from './layout.js';
 import { quoted } from './text.js';
 import { MAX_WARNINGS_PER_CODE, type Position, type Warnings } from './warnings.js';
-import { jsonLength } from './yaml-context.js';
-import { cleanString, define, maxAliasedBlockJson, noteNonJson } from './yaml-json.js';
+import { cleanString, define, jsonLength, maxAliasedBlockJson, noteNonJson } from './yaml-json.js';
 
 /** The longest front matter (in UTF-16 code units) given to the YAML library; see front-matter.ts. */
 export const MAX_LIBRARY_LENGTH = 4096;
@@ -136,7 +135,7 @@ function readBlock(
   if (flat.kind === 'value') {
     if (flat.extra !== null) {
       // Measured as the library path measures the block: `{"key": value}`.
-      if (flat.extra.aliased && jsonLength(written) + 3 + JSON.stringify(flat.value).length > maxAliasedBlockJson(blockLength(lines, from, to))) {
+      if (flat.extra.aliased && jsonLength(written) + 3 + jsonLength(flat.value) > maxAliasedBlockJson(blockLength(lines, from, to))) {
         return FAILED;
       }
       if (flat.extra.source !== undefined) define(sources, written, flat.extra.source);

@@ -8,7 +8,7 @@
 import type { JsonValue } from '../types.js';
 import { cleanText } from './text.js';
 import { UNSUPPORTED, type NodeContext } from './yaml-flow.js';
-import { define, maxAliasedBlockJson, maxAliasedJson } from './yaml-json.js';
+import { define, jsonLength, maxAliasedBlockJson, maxAliasedJson } from './yaml-json.js';
 
 /** The library's `maxAliasCount`: an anchor may be resolved this many times, itself included. */
 const MAX_ALIAS_COUNT = 100;
@@ -134,15 +134,6 @@ export class Context implements NodeContext {
     if (clean !== value) this.cleaned++;
     return clean;
   }
-}
-
-// Characters JSON writes as escapes: a string without any is its length and two quotes.
-const ESCAPED = /["\\\0-\x1F\uD800-\uDFFF]/;
-
-/** The length of `value` as JSON (anchors are mostly short strings, which need no serializer). */
-export function jsonLength(value: unknown): number {
-  if (typeof value === 'string' && !ESCAPED.test(value)) return value.length + 2;
-  return JSON.stringify(value).length;
 }
 
 /**

@@ -31,6 +31,15 @@ export function maxAliasedBlockJson(length: number): number {
   return ALIASED_JSON_PER_CHARACTER * length;
 }
 
+// Characters JSON writes as escapes: a string without any is its length and two quotes.
+const ESCAPED = /["\\\0-\x1F\uD800-\uDFFF]/;
+
+/** The length of `value` as JSON (anchors are mostly short strings, which need no serializer). */
+export function jsonLength(value: unknown): number {
+  if (typeof value === 'string' && !ESCAPED.test(value)) return value.length + 2;
+  return JSON.stringify(value).length;
+}
+
 /** The warning's words for {@link maxAliasedJson}. */
 export const COPY_MESSAGE = 'aliases copy more than the front matter may read to (5 characters of JSON per character, plus 1,024)';
 /** The warning's words for a key that is a list or a mapping (`? [a, b]`). */
