@@ -13,7 +13,7 @@
  * two posts are the same text.
  */
 
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, linkSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -86,4 +86,30 @@ export function writeArchive(dir: string, files: number): { files: number; artic
     k++;
   }
   return { files: written, articles: k };
+}
+
+/**
+ * Splits the archive at `dir` into `parts` archives beside it (`<dir>-part-1`
+ * …), dealing its files out in turn in sorted order, so each part has the
+ * same mix of posts; files are hard links (copies where links fail). Parts
+ * left from an earlier split are removed first.
+ * Returns the parts' folders.
+ */
+export function splitArchive(dir: string, parts: number): string[] {
+  const folders = Array.from({ length: parts }, (_, p) => `${dir}-part-${p + 1}`);
+  for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+  let i = 0;
+  for (const sub of ['_posts', 'old_post']) {
+    for (const folder of folders) mkdirSync(join(folder, sub), { recursive: true });
+    for (const name of readdirSync(join(dir, sub)).sort()) {
+      const from = join(dir, sub, name);
+      const to = join(folders[i++ % parts]!, sub, name);
+      try {
+        linkSync(from, to);
+      } catch {
+        copyFileSync(from, to);
+      }
+    }
+  }
+  return folders;
 }

@@ -11,16 +11,23 @@
  *   on a small archive, to write the command's bytes exactly);
  * - <cores> parse loops, and <cores> JSONL loops, at once: what the machine
  *   itself gives in parallel right now (independent processes, no pool),
- *   the ceiling for `--jobs`;
+ *   each over the whole archive;
+ * - <cores> `emnews --jobs 1` at once, each on its own 1/<cores> of the
+ *   files (the archive dealt out into parts first): the same work as
+ *   `--jobs <cores>` split with no threads, no pool and no messages, the
+ *   ceiling for `--jobs`. Each process warms up (starts Node, compiles
+ *   its hot code) for its part alone, as each worker thread does; the
+ *   loops above warm up once per whole pass, so they overstate it;
  * - `emnews --jobs 1`, `emnews --jobs <cores>` and `emnews --dedupe --jobs
  *   <cores>`, output to /dev/null, timed from outside (process start
  *   included), peak RSS from GNU time.
  *
  * Prints the medians with their spread (min–max), and the ratios the
  * targets speak of: `--jobs 1` against read + parse, and `--jobs 1` against
- * `--jobs <cores>`; and the two parts of the first: what writing the output
+ * `--jobs <cores>`; the two parts of the first: what writing the output
  * costs (JSONL loop against read + parse) and what the command adds to that
- * (`--jobs 1` against the JSONL loop).
+ * (`--jobs 1` against the JSONL loop); and how near `--jobs <cores>` comes
+ * to the split processes, the ceiling.
  */
 
 import { spawn, spawnSync } from 'node:child_process';
@@ -28,7 +35,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { writeArchive } from './archive-fixtures.ts';
+import { splitArchive, writeArchive } from './archive-fixtures.ts';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number): number => {
@@ -46,6 +53,7 @@ if (!existsSync(TIME)) throw new Error('bench:archive needs GNU time (/usr/bin/t
 const dir = mkdtempSync(join(tmpdir(), 'emnews-bench-archive-'));
 const started = Date.now();
 const { articles } = writeArchive(dir, FILES);
+const parts = splitArchive(dir, CORES);
 console.log(`emnews bench:archive: node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}, load ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 console.log(`archive: ${FILES} files (${articles} articles) written in ${((Date.now() - started) / 1000).toFixed(1)} s to ${dir}; ${ROUNDS} rounds\n`);
 
@@ -105,8 +113,31 @@ function command(flags: string[]): Sample {
   const result = spawnSync('sh', ['-c', `${TIME} -f '%M %U %S' "$@" > /dev/null`, 'sh', process.execPath, cli, ...flags, dir], { encoding: 'utf8' });
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   if (result.status !== 0) throw new Error(`emnews ${flags.join(' ')}: ${result.stderr}`);
-  const [rss, user, system] = result.stderr.trimEnd().split('\n').at(-1)!.split(' ').map(Number) as [number, number, number];
-  return { seconds, cpuSeconds: user + system, maxRssKb: rss };
+  return { seconds, ...timeOutput(result.stderr) };
+}
+
+/** CPU time and peak RSS from GNU time's last line (`%M %U %S`). */
+function timeOutput(stderr: string): Omit<Sample, 'seconds'> {
+  const [rss, user, system] = stderr.trimEnd().split('\n').at(-1)!.split(' ').map(Number) as [number, number, number];
+  return { cpuSeconds: user + system, maxRssKb: rss };
+}
+
+/** `emnews --jobs 1` on each part at once: wall time until the last ends, CPU time of all, the largest peak RSS. */
+async function partsAtOnce(): Promise<Sample> {
+  const start = process.hrtime.bigint();
+  const runs = await Promise.all(
+    parts.map(
+      (part) =>
+        new Promise<Omit<Sample, 'seconds'>>((resolve, reject) => {
+          const child = spawn('sh', ['-c', `${TIME} -f '%M %U %S' "$@" > /dev/null`, 'sh', process.execPath, cli, '--jobs', '1', part]);
+          let err = '';
+          child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+          child.on('close', (status) => (status === 0 ? resolve(timeOutput(err)) : reject(new Error(`emnews --jobs 1 ${part}: ${err}`))));
+        }),
+    ),
+  );
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  return { seconds, cpuSeconds: runs.reduce((n, r) => n + r.cpuSeconds, 0), maxRssKb: Math.max(...runs.map((r) => r.maxRssKb)) };
 }
 
 const contenders: [string, () => Sample | Promise<Sample>][] = [
@@ -116,6 +147,7 @@ const contenders: [string, () => Sample | Promise<Sample>][] = [
   [`${CORES} parse loops at once (per pass)`, () => loops('parse')],
   [`${CORES} JSONL loops at once (per pass)`, () => loops('jsonl')],
   ['emnews --jobs 1', () => command(['--jobs', '1'])],
+  [`${CORES} × emnews --jobs 1 at once, on 1/${CORES} of the files each`, partsAtOnce],
   [`emnews --jobs ${CORES}`, () => command(['--jobs', String(CORES)])],
   [`emnews --dedupe --jobs ${CORES}`, () => command(['--dedupe', '--jobs', String(CORES)])],
 ];
@@ -157,6 +189,7 @@ const ONE = 'emnews --jobs 1';
 const MANY = `emnews --jobs ${CORES}`;
 const LOOPS = `${CORES} parse loops at once (per pass)`;
 const JSONL_LOOPS = `${CORES} JSONL loops at once (per pass)`;
+const SPLIT = `${CORES} × emnews --jobs 1 at once, on 1/${CORES} of the files each`;
 /** A ratio taken within each round (the processes of one round ran minutes apart at most), then its median and spread. */
 const ratio = (of: (round: number, name: string) => number, top: (at: (name: string) => number) => number, bottom: (at: (name: string) => number) => number, unit = ''): string => {
   const values = Array.from({ length: ROUNDS }, (_, round) => top((name) => of(round, name)) / bottom((name) => of(round, name)));
@@ -171,8 +204,10 @@ console.log(`--jobs 1 / (read loop + parse loop), CPU time: ${ratio(used, (at) =
 console.log(`  JSONL loop / (read loop + parse loop), wall time: ${ratio(wall, (at) => at(JSONL), readParse)} (what writing the output costs)`);
 console.log(`  --jobs 1 / JSONL loop, wall time: ${ratio(wall, (at) => at(ONE), (at) => at(JSONL))} (what the command adds, Node's start included)`);
 console.log(`--jobs ${CORES} is ${ratio(wall, (at) => at(ONE), (at) => at(MANY), '×')} as fast as --jobs 1 (target on an idle 2-core machine: at least 1.6×)`);
-console.log(`the machine's own limit: ${CORES} independent parse loops go ${ratio(wall, (at) => at(PARSE), (at) => at(LOOPS), '×')} as fast as one,`);
-console.log(`  and ${CORES} independent JSONL loops ${ratio(wall, (at) => at(JSONL), (at) => at(JSONL_LOOPS), '×')} as fast as one`);
+console.log(`the ceiling: the same work split in ${CORES} processes goes ${ratio(wall, (at) => at(ONE), (at) => at(SPLIT), '×')} as fast as --jobs 1,`);
+console.log(`  and --jobs ${CORES} reaches ${ratio(wall, (at) => at(SPLIT), (at) => at(MANY))} of it`);
+console.log(`whole passes at once (each process warms up once per pass): ${CORES} parse loops go ${ratio(wall, (at) => at(PARSE), (at) => at(LOOPS), '×')} as fast as one,`);
+console.log(`  and ${CORES} JSONL loops ${ratio(wall, (at) => at(JSONL), (at) => at(JSONL_LOOPS), '×')} as fast as one`);
 console.log(`peak RSS of any run: ${peak.toFixed(0)} MiB (target: under 300)`);
 console.log(`load after: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
-rmSync(dir, { recursive: true, force: true });
+for (const folder of [dir, ...parts]) rmSync(folder, { recursive: true, force: true });
