@@ -6,14 +6,14 @@
  * write each record) over the whole archive in this process's main thread;
  * N such loops at once in N worker threads of one process, each over its
  * own part (no pool, no messages); and `emnews --jobs N` over the archive.
- * Each does the archive once, split as the pool splits it, so each thread
- * warms up for its share alone. Prints wall and CPU time (user + system,
+ * Each does the archive once, and the threads share it out as the pool's
+ * workers do, so each thread warms up for its share alone. Prints wall and CPU time (user + system,
  * the whole process), medians of the rounds with their spread.
  */
 
 import { spawnSync } from 'node:child_process';
-import { availableParallelism } from 'node:os';
 import { rmSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
