@@ -94,23 +94,34 @@ checkJsonlLoop();
 /** The machine's own parallel limit: `CORES` loops at once, each over the whole archive; posts/s counts all of them. */
 async function loops(mode: 'parse' | 'jsonl'): Promise<Sample> {
   const runs = await Promise.all(
-    Array.from({ length: CORES }, () =>
-      new Promise<Sample>((resolve, reject) => {
-        const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'bench/archive-loops.ts'), mode, dir], { cwd: root });
-        let out = '';
-        child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-        child.on('close', (status) => (status === 0 ? resolve(JSON.parse(out) as Sample) : reject(new Error(`${mode} loop exited ${status}`))));
-      }),
-    ),
+    Array.from({ length: CORES }, async () => {
+      const { stdout } = await child(process.execPath, ['--import', 'tsx', join(root, 'bench/archive-loops.ts'), mode, dir], `${mode} loop`);
+      return JSON.parse(stdout) as Sample;
+    }),
   );
   // Per archive pass, as the other rows: the slowest loop's parse time (they run side by side) over their number.
   const seconds = Math.max(...runs.map((r) => r.seconds)) / CORES;
   return { seconds, cpuSeconds: runs.reduce((n, r) => n + r.cpuSeconds, 0) / CORES, maxRssKb: Math.max(...runs.map((r) => r.maxRssKb)) };
 }
 
+/** A child process's output, once it has ended; rejects unless it exits 0. */
+function child(file: string, args: string[], name: string): Promise<{ stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const running = spawn(file, args, { cwd: root });
+    let stdout = '';
+    let stderr = '';
+    running.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    running.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    running.on('close', (status) => (status === 0 ? resolve({ stdout, stderr }) : reject(new Error(`${name} exited ${status}: ${stderr}`))));
+  });
+}
+
+/** `sh` arguments that run the command with `flags` under GNU time (`%M %U %S` on stderr), its output to /dev/null. */
+const underTime = (flags: string[]): string[] => ['-c', `${TIME} -f '%M %U %S' "$@" > /dev/null`, 'sh', process.execPath, cli, ...flags];
+
 function command(flags: string[]): Sample {
   const start = process.hrtime.bigint();
-  const result = spawnSync('sh', ['-c', `${TIME} -f '%M %U %S' "$@" > /dev/null`, 'sh', process.execPath, cli, ...flags, dir], { encoding: 'utf8' });
+  const result = spawnSync('sh', underTime([...flags, dir]), { encoding: 'utf8' });
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   if (result.status !== 0) throw new Error(`emnews ${flags.join(' ')}: ${result.stderr}`);
   return { seconds, ...timeOutput(result.stderr) };
@@ -126,15 +137,7 @@ function timeOutput(stderr: string): Omit<Sample, 'seconds'> {
 async function partsAtOnce(): Promise<Sample> {
   const start = process.hrtime.bigint();
   const runs = await Promise.all(
-    parts.map(
-      (part) =>
-        new Promise<Omit<Sample, 'seconds'>>((resolve, reject) => {
-          const child = spawn('sh', ['-c', `${TIME} -f '%M %U %S' "$@" > /dev/null`, 'sh', process.execPath, cli, '--jobs', '1', part]);
-          let err = '';
-          child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-          child.on('close', (status) => (status === 0 ? resolve(timeOutput(err)) : reject(new Error(`emnews --jobs 1 ${part}: ${err}`))));
-        }),
-    ),
+    parts.map(async (part) => timeOutput((await child('sh', underTime(['--jobs', '1', part]), `emnews --jobs 1 ${part}`)).stderr)),
   );
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   return { seconds, cpuSeconds: runs.reduce((n, r) => n + r.cpuSeconds, 0), maxRssKb: Math.max(...runs.map((r) => r.maxRssKb)) };
